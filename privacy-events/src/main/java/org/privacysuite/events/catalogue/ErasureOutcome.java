@@ -1,0 +1,8 @@
+package org.privacysuite.events.catalogue;
+
+public enum ErasureOutcome {
+    ERASED,
+    NOTHING_FOUND,
+    DEFERRED,
+    FAILED
+}

@@ -1,0 +1,51 @@
+package org.privacysuite.events.catalogue;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The event catalogue: every CloudEvents {@code type} the suite publishes, the topic it travels on and the record
+ * its JSON data binds to. Adding an event means adding a line here, nowhere else.
+ */
+public enum EventType {
+
+    ERASURE_REQUESTED("privacy.erasure.requested.v1", Topics.PRIVACY_REQUESTS, ErasureRequested.class),
+    ACCESS_REQUESTED("privacy.access.requested.v1", Topics.PRIVACY_REQUESTS, AccessRequested.class),
+    RECTIFICATION_REQUESTED("privacy.rectification.requested.v1", Topics.PRIVACY_REQUESTS, RectificationRequested.class),
+    ERASURE_COMPLETED("privacy.erasure.completed.v1", Topics.PRIVACY_RESULTS, ErasureCompleted.class),
+    ACCESS_COMPLETED("privacy.access.completed.v1", Topics.PRIVACY_RESULTS, AccessCompleted.class),
+    ACCOUNT_CLOSED("account.closed.v1", Topics.ACCOUNT_EVENTS, AccountClosed.class),
+    ACCOUNT_CLOSURE_PENDING("account.closure-pending.v1", Topics.ACCOUNT_EVENTS, AccountClosurePending.class),
+    CONSENT_CHANGED("consent.changed.v1", Topics.CONSENT_EVENTS, ConsentChanged.class);
+
+    private final String type;
+    private final String topic;
+    private final Class<? extends EventData> dataClass;
+
+    EventType(String type, String topic, Class<? extends EventData> dataClass) {
+        this.type = type;
+        this.topic = topic;
+        this.dataClass = dataClass;
+    }
+
+    /** The CloudEvents {@code type} attribute. */
+    public String type() {
+        return type;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends EventData> dataClass() {
+        return dataClass;
+    }
+
+    public static Optional<EventType> fromType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.type.equals(ceType)).findFirst();
+    }
+
+    public static Optional<EventType> of(EventData data) {
+        return Arrays.stream(values()).filter(t -> t.dataClass.equals(data.getClass())).findFirst();
+    }
+}

@@ -1,0 +1,84 @@
+package org.privacysuite.events.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * Settings of the event backbone. Kafka connection properties themselves come from the standard {@code kafka.*}
+ * keys (for example {@code KAFKA_BOOTSTRAP_SERVERS}), shared with the Kafka health check.
+ */
+@ConfigMapping(prefix = "privacy.events")
+public interface EventsConfig {
+
+    /** CloudEvents {@code source} of everything this service publishes, e.g. {@code /privacy-suite/consent-service}. */
+    String source();
+
+    Relay relay();
+
+    Consumer consumer();
+
+    TopicSetup topics();
+
+    interface Relay {
+        /** Off in services that publish nothing, and in tests that drive the relay by hand. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Pause between polls when the outbox is empty. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** How long to wait for the broker's acknowledgement of a batch before giving it back to the outbox. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+
+        /** Published rows are purged after this long; they are kept a while to investigate delivery questions. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        @WithDefault("1h")
+        Duration purgeInterval();
+
+        /** How often the outbox lag gauges are refreshed. */
+        @WithDefault("5s")
+        Duration lagRefreshInterval();
+    }
+
+    interface Consumer {
+        /** Attempts of one record (first try included) before it goes to the dead-letter topic. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        @WithDefault("5s")
+        Duration maxBackoff();
+
+        @WithDefault("500ms")
+        Duration pollTimeout();
+
+        /** How long applied event ids are remembered; redelivery is expected within minutes, not weeks. */
+        @WithDefault("P30D")
+        Duration inboxRetention();
+
+        @WithDefault("1h")
+        Duration inboxPurgeInterval();
+    }
+
+    interface TopicSetup {
+        /** Create missing topics at start-up; off where an operator (Strimzi KafkaTopic) owns them. */
+        @WithDefault("true")
+        boolean create();
+
+        @WithDefault("6")
+        int partitions();
+
+        @WithDefault("1")
+        short replicationFactor();
+    }
+}

@@ -1,0 +1,83 @@
+package org.privacysuite.events.kafka;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.privacysuite.events.catalogue.EventData;
+import org.privacysuite.events.catalogue.EventType;
+
+/**
+ * CloudEvents 1.0 Kafka protocol binding, binary content mode: attributes as {@code ce_*} headers, JSON data as the
+ * record value, {@code content-type: application/json}, the subject id as record key (and {@code partitionkey}).
+ * The CloudEvents SDK writes and reads the headers; this class only maps our catalogue onto it.
+ */
+@ApplicationScoped
+public class CloudEventCodec {
+
+    public static final String JSON = "application/json";
+    public static final String PARTITION_KEY_EXTENSION = "partitionkey";
+
+    @Inject
+    ObjectMapper mapper;
+
+    public ProducerRecord<String, byte[]> encode(String topic, String id, String type, URI source, String key,
+            Instant time, byte[] jsonData) {
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(id)
+                .withType(type)
+                .withSource(source)
+                .withTime(time.atOffset(ZoneOffset.UTC))
+                .withDataContentType(JSON)
+                .withExtension(PARTITION_KEY_EXTENSION, key)
+                .withData(jsonData)
+                .build();
+        return KafkaMessageFactory.createWriter(topic, key).writeBinary(event);
+    }
+
+    public byte[] toJson(EventData data) {
+        try {
+            return mapper.writeValueAsBytes(data);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Event data cannot be written as JSON: " + data.getClass(), e);
+        }
+    }
+
+    /**
+     * Reads a record as a CloudEvent and binds its data.
+     *
+     * @throws MalformedEventException when the record is not a valid CloudEvent or its data does not fit its type
+     */
+    public InboundEvent decode(ConsumerRecord<String, byte[]> record) {
+        CloudEvent event;
+        try {
+            event = KafkaMessageFactory.createReader(record).toEvent();
+        } catch (RuntimeException e) {
+            throw new MalformedEventException("Not a CloudEvents 1.0 record: " + e.getMessage(), e);
+        }
+        Optional<EventType> type = EventType.fromType(event.getType());
+        Optional<EventData> data = Optional.empty();
+        if (type.isPresent()) {
+            if (event.getData() == null) {
+                throw new MalformedEventException("Event " + event.getId() + " of type " + event.getType() + " has no data", null);
+            }
+            try {
+                data = Optional.of(mapper.readValue(event.getData().toBytes(), type.get().dataClass()));
+            } catch (IOException e) {
+                throw new MalformedEventException("Data of event " + event.getId() + " does not match "
+                        + event.getType() + ": " + e.getMessage(), e);
+            }
+        }
+        return new InboundEvent(event.getId(), event.getType(), event.getSource(), event.getTime(), record.key(), type,
+                data);
+    }
+}

@@ -1,0 +1,79 @@
+package org.privacysuite.events.kafka;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Builds the plain Kafka clients of the backbone from the application's {@code kafka.*} properties (bootstrap servers,
+ * security settings), adding the settings the delivery guarantees rely on.
+ */
+@ApplicationScoped
+public class KafkaClients {
+
+    private final Map<String, Object> baseConfig;
+    private volatile KafkaProducer<String, byte[]> producer;
+
+    @Inject
+    public KafkaClients(@Identifier("default-kafka-broker") Map<String, Object> baseConfig) {
+        this.baseConfig = Map.copyOf(baseConfig);
+    }
+
+    /**
+     * The one producer of this process (Kafka producers are thread-safe and batch better when shared): acks from
+     * all in-sync replicas and idempotence, so that retries neither lose nor reorder a partition's records.
+     */
+    public KafkaProducer<String, byte[]> producer() {
+        KafkaProducer<String, byte[]> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Map<String, Object> config = new HashMap<>(baseConfig);
+                    config.put(ProducerConfig.ACKS_CONFIG, "all");
+                    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+                    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+                    config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+                    config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "privacy-events-producer");
+                    producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+                }
+                current = producer;
+            }
+        }
+        return current;
+    }
+
+    /** A consumer that never commits on its own: offsets are committed only after the inbox transaction. */
+    public KafkaConsumer<String, byte[]> newConsumer(String groupId) {
+        Map<String, Object> config = new HashMap<>(baseConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public Admin newAdmin() {
+        return Admin.create(new HashMap<>(baseConfig));
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        KafkaProducer<String, byte[]> current = producer;
+        if (current != null) {
+            current.close();
+        }
+    }
+}

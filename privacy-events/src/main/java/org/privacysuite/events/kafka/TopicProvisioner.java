@@ -1,0 +1,67 @@
+package org.privacysuite.events.kafka;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.jboss.logging.Logger;
+import org.privacysuite.events.catalogue.Topics;
+import org.privacysuite.events.config.EventsConfig;
+
+/**
+ * Creates the catalogue's topics and their dead-letter topics with enough partitions for per-subject ordering to
+ * spread, where no operator manages topics (local runs and tests). In Kubernetes Strimzi's KafkaTopic does it.
+ */
+@ApplicationScoped
+public class TopicProvisioner {
+
+    private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
+
+    @Inject
+    EventsConfig config;
+
+    @Inject
+    KafkaClients clients;
+
+    void onStart(@Observes @Priority(10) StartupEvent event) {
+        if (config.topics().create()) {
+            createMissingTopics();
+        }
+    }
+
+    public void createMissingTopics() {
+        List<NewTopic> wanted = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            wanted.add(new NewTopic(topic, config.topics().partitions(), config.topics().replicationFactor()));
+            wanted.add(new NewTopic(Topics.deadLetterTopicOf(topic), 1, config.topics().replicationFactor()));
+        }
+        try (Admin admin = clients.newAdmin()) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            LOG.infof("Created topics %s", missing.stream().map(NewTopic::name).toList());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                // Not fatal: the broker may create topics itself, and readiness reports an unreachable broker.
+                LOG.warnf(e.getCause(), "Could not create topics");
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warnf(e, "Could not create topics");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.privacysuite.events.outbox;
+
+import java.time.Instant;
+
+/** An outbox row waiting to be published. */
+public record OutboxRow(long seq, String eventId, String topic, String eventType, String messageKey, byte[] data,
+        Instant occurredAt) {
+}

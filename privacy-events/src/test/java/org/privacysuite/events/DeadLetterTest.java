@@ -1,0 +1,103 @@
+package org.privacysuite.events;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.privacysuite.events.catalogue.Topics;
+import org.privacysuite.events.inbox.DeadLetters;
+import org.privacysuite.events.inbox.InboxConsumer;
+import org.privacysuite.events.inbox.InboxConsumers;
+import org.privacysuite.events.kafka.CloudEventCodec;
+import org.privacysuite.events.kafka.KafkaClients;
+import org.privacysuite.testsupport.KafkaBroker;
+import org.privacysuite.testsupport.TestDatabase;
+
+@QuarkusTest
+@WithTestResource(KafkaBroker.class)
+@WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "events"))
+class DeadLetterTest {
+
+    @Inject
+    InboxConsumers consumers;
+
+    @Inject
+    KafkaClients clients;
+
+    @Inject
+    CloudEventCodec codec;
+
+    @Inject
+    Effects effects;
+
+    @Test
+    void poisonRecordsGoToTheDlqAfterRetriesWithoutBlockingLaterRecords() throws Exception {
+        String subject = "poison-" + UUID.randomUUID();
+        String consumerName = "dlq-test-" + UUID.randomUUID();
+        String failingId = UUID.randomUUID().toString();
+        String laterId = UUID.randomUUID().toString();
+        InboxConsumer consumer = consumers.start(consumerName, List.of(Topics.CONSENT_EVENTS), event -> {
+            if (!event.key().equals(subject)) {
+                return;
+            }
+            if (event.id().equals(failingId)) {
+                throw new IllegalStateException("handler cannot apply " + failingId);
+            }
+            effects.record(consumerName, event);
+        });
+        try (TopicReader dlq = new TopicReader(Topics.deadLetterTopicOf(Topics.CONSENT_EVENTS))) {
+            // Same key, so all three share a partition and the later one queues behind the poison.
+            send(new ProducerRecord<>(Topics.CONSENT_EVENTS, subject, "not a cloud event".getBytes(StandardCharsets.UTF_8)));
+            send(event(failingId, subject, 1));
+            send(event(laterId, subject, 2));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> effects.count(consumerName, laterId) == 1);
+            assertEquals(0, effects.count(consumerName, failingId));
+
+            List<ConsumerRecord<String, byte[]>> dead = dlq.read(Duration.ofSeconds(30),
+                    r -> subject.equals(r.key()), 2);
+            assertEquals(2, dead.size());
+            Map<String, ConsumerRecord<String, byte[]>> byException = dead.stream().collect(Collectors.toMap(
+                    r -> TopicReader.header(r, DeadLetters.EXCEPTION), Function.identity()));
+
+            ConsumerRecord<String, byte[]> malformed = byException.get("org.privacysuite.events.kafka.MalformedEventException");
+            assertEquals("1", TopicReader.header(malformed, DeadLetters.ATTEMPTS), "not retried: it can never succeed");
+            assertEquals("not a cloud event", new String(malformed.value(), StandardCharsets.UTF_8));
+
+            ConsumerRecord<String, byte[]> failing = byException.get("java.lang.IllegalStateException");
+            assertEquals("3", TopicReader.header(failing, DeadLetters.ATTEMPTS), "max-attempts in the test config");
+            assertEquals(failingId, TopicReader.header(failing, "ce_id"));
+            assertTrue(TopicReader.header(failing, DeadLetters.REASON).contains("handler cannot apply"));
+            assertEquals(Topics.CONSENT_EVENTS, TopicReader.header(failing, DeadLetters.ORIGINAL_TOPIC));
+            assertEquals(consumerName, TopicReader.header(failing, DeadLetters.CONSUMER));
+        } finally {
+            consumers.stop(consumer);
+        }
+    }
+
+    private ProducerRecord<String, byte[]> event(String id, String subject, int position) {
+        return codec.encode(Topics.CONSENT_EVENTS, id, "consent.changed.v1", URI.create("/test"), subject, Instant.now(),
+                codec.toJson(OutboxTest.change(subject, position)));
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) throws Exception {
+        clients.producer().send(record).get(30, TimeUnit.SECONDS);
+    }
+}

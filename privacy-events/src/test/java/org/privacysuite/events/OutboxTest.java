@@ -1,0 +1,150 @@
+package org.privacysuite.events;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.privacysuite.events.catalogue.ConsentChanged;
+import org.privacysuite.events.catalogue.Topics;
+import org.privacysuite.events.inbox.InboxConsumer;
+import org.privacysuite.events.inbox.InboxConsumers;
+import org.privacysuite.events.outbox.Outbox;
+import org.privacysuite.events.outbox.OutboxRelay;
+import org.privacysuite.testsupport.KafkaBroker;
+import org.privacysuite.testsupport.TestDatabase;
+
+@QuarkusTest
+@WithTestResource(KafkaBroker.class)
+@WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "events"))
+class OutboxTest {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    InboxConsumers consumers;
+
+    @Inject
+    Effects effects;
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void rolledBackTransactionPublishesNothing() {
+        String rolledBack = "rollback-" + UUID.randomUUID();
+        String committed = "committed-" + UUID.randomUUID();
+        try (TopicReader reader = new TopicReader(Topics.CONSENT_EVENTS)) {
+            assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+                outbox.publish(change(rolledBack, 1));
+                throw new IllegalStateException("the business change failed after the event was written");
+            }));
+            assertEquals(0, effects.queryLong("SELECT COUNT(*) FROM event_outbox WHERE message_key = ?", rolledBack));
+
+            // A committed event published after it proves the reader would have seen the rolled-back one.
+            QuarkusTransaction.requiringNew().run(() -> outbox.publish(change(committed, 1)));
+            drainOutbox();
+            List<ConsumerRecord<String, byte[]>> seen = reader.read(Duration.ofSeconds(20),
+                    r -> rolledBack.equals(r.key()) || committed.equals(r.key()), 2);
+            assertEquals(List.of(committed), seen.stream().map(ConsumerRecord::key).toList());
+        }
+    }
+
+    @Test
+    void committedEventIsPublishedOnceAsBinaryCloudEvent() throws Exception {
+        String subject = "subject-" + UUID.randomUUID();
+        try (TopicReader reader = new TopicReader(Topics.CONSENT_EVENTS)) {
+            UUID id = QuarkusTransaction.requiringNew().call(() -> outbox.publish(change(subject, 3)));
+            drainOutbox();
+            assertEquals(0, relay.relayOnce(), "nothing left to publish");
+
+            // Read well past the first arrival so that a second copy would be caught.
+            List<ConsumerRecord<String, byte[]>> records = reader.readFor(Duration.ofSeconds(4),
+                    r -> subject.equals(r.key()));
+            assertEquals(1, records.size());
+            ConsumerRecord<String, byte[]> record = records.get(0);
+            assertEquals(id.toString(), TopicReader.header(record, "ce_id"));
+            assertEquals("1.0", TopicReader.header(record, "ce_specversion"));
+            assertEquals("consent.changed.v1", TopicReader.header(record, "ce_type"));
+            assertEquals("/privacy-suite/events-test", TopicReader.header(record, "ce_source"));
+            assertEquals("application/json", TopicReader.header(record, "content-type"));
+            assertEquals(subject, TopicReader.header(record, "ce_partitionkey"));
+            assertNotNull(Instant.parse(TopicReader.header(record, "ce_time")));
+            JsonNode data = mapper.readTree(record.value());
+            assertEquals(subject, data.get("subjectId").asText());
+            assertEquals("analytics", data.get("purpose").asText());
+            assertEquals(3, data.get("noticeVersion").asInt());
+            assertTrue(data.get("granted").asBoolean());
+            assertEquals(1, effects.queryLong(
+                    "SELECT COUNT(*) FROM event_outbox WHERE event_id = ? AND published_at IS NOT NULL", id.toString()));
+        }
+    }
+
+    @Test
+    void relayCrashBetweenSendAndMarkRepublishesAndInboxAppliesOnce() {
+        String consumerName = "crash-test-" + UUID.randomUUID();
+        String subject = "crash-" + UUID.randomUUID();
+        InboxConsumer consumer = consumers.start(consumerName, List.of(Topics.CONSENT_EVENTS),
+                event -> {
+                    if (event.key().equals(subject)) {
+                        effects.record(consumerName, event);
+                    }
+                });
+        try (TopicReader reader = new TopicReader(Topics.CONSENT_EVENTS)) {
+            drainOutbox();
+            UUID id = QuarkusTransaction.requiringNew().call(() -> outbox.publish(change(subject, 1)));
+
+            assertThrows(RuntimeException.class, () -> relay.relayOnce(rows -> {
+                throw new IllegalStateException("relay process killed after the broker acknowledged");
+            }));
+            assertEquals(1, effects.queryLong(
+                    "SELECT COUNT(*) FROM event_outbox WHERE event_id = ? AND published_at IS NULL", id.toString()),
+                    "the crashed batch is still pending");
+            drainOutbox();
+
+            List<ConsumerRecord<String, byte[]>> copies = reader.read(Duration.ofSeconds(20),
+                    r -> subject.equals(r.key()), 2);
+            assertEquals(2, copies.size(), "the event reached Kafka twice");
+            copies.forEach(r -> assertEquals(id.toString(), TopicReader.header(r, "ce_id")));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> registry.counter("privacy.events.consumer.processed",
+                    "consumer", consumerName, "outcome", "duplicate").count() >= 1
+                    && effects.count(consumerName, id.toString()) >= 1);
+            assertEquals(1, effects.count(consumerName, id.toString()), "the effect was applied once");
+        } finally {
+            consumers.stop(consumer);
+        }
+    }
+
+    private void drainOutbox() {
+        while (relay.relayOnce() > 0) {
+            // keep publishing until the outbox is empty
+        }
+    }
+
+    static ConsentChanged change(String subject, int position) {
+        return new ConsentChanged(subject, "analytics", true, position, Instant.parse("2026-11-25T10:00:00Z"));
+    }
+}

@@ -1,0 +1,69 @@
+package org.privacysuite.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * A plain Kafka consumer, independent of the code under test, that reads what really reached a topic: it remembers
+ * the end offsets when created and then collects the matching records written after that.
+ */
+final class TopicReader implements AutoCloseable {
+
+    private final KafkaConsumer<String, byte[]> consumer;
+
+    TopicReader(String topic) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // resolve the positions now, before the test writes
+    }
+
+    /** Reads for the whole {@code duration}, returning the matching records in the order each partition gave them. */
+    List<ConsumerRecord<String, byte[]>> readFor(Duration duration, Predicate<ConsumerRecord<String, byte[]>> filter) {
+        return read(duration, filter, Integer.MAX_VALUE);
+    }
+
+    /** Reads until {@code count} matching records arrived or the timeout passed. */
+    List<ConsumerRecord<String, byte[]>> read(Duration timeout, Predicate<ConsumerRecord<String, byte[]>> filter,
+            int count) {
+        List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (matching.size() < count && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (filter.test(record)) {
+                    matching.add(record);
+                }
+            }
+        }
+        return matching;
+    }
+
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

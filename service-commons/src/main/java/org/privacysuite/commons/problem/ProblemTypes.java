@@ -1,0 +1,13 @@
+package org.privacysuite.commons.problem;
+
+import java.net.URI;
+
+/** Problem type URIs shared by all services. */
+public final class ProblemTypes {
+
+    public static final URI VALIDATION = URI.create(ProblemException.TYPE_BASE + "validation");
+    public static final URI MALFORMED_BODY = URI.create(ProblemException.TYPE_BASE + "malformed-body");
+
+    private ProblemTypes() {
+    }
+}

@@ -1,5 +1,6 @@
 package org.privacysuite.commons.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -49,7 +50,9 @@ public class ProblemMappers {
         return ProblemResponses.of(400, ProblemTypes.VALIDATION, "Invalid request", detail, uriInfo, errors);
     }
 
-    @ServerExceptionMapper
+    // Named explicitly so that these win over Quarkus REST's built-in plain-text mappers for the same types.
+    @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class })
     public Response unreadableJson(JsonProcessingException e, UriInfo uriInfo) {
         String field = e instanceof MismatchedInputException mismatch ? pathOf(mismatch) : null;
         String detail = e instanceof InvalidFormatException invalid
@@ -63,13 +66,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uriInfo) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uriInfo); // the body reader wraps Jackson's parse errors
+        }
         Response original = e.getResponse();
         int status = original.getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
         Response problem = ProblemResponses.of(status, status >= 500 ? null : e.getMessage(), uriInfo);
-        // Keep headers the status relies on (Allow on 405, WWW-Authenticate on 401, Retry-After on 503).
+        // Keep headers the status relies on (Allow on 405 where given, WWW-Authenticate on 401, Retry-After on 503).
         Response.ResponseBuilder builder = Response.fromResponse(problem);
         for (String header : List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER)) {
             Object value = original.getHeaders().getFirst(header);

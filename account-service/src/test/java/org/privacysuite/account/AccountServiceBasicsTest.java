@@ -1,0 +1,14 @@
+package org.privacysuite.account;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.privacysuite.testsupport.KafkaBroker;
+import org.privacysuite.testsupport.ServiceBasicsContract;
+import org.privacysuite.testsupport.TestDatabase;
+
+@QuarkusTest
+@WithTestResource(KafkaBroker.class)
+@WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "account"))
+class AccountServiceBasicsTest extends ServiceBasicsContract {
+}

@@ -29,6 +29,7 @@ import org.privacysuite.events.kafka.CloudEventCodec;
 import org.privacysuite.events.kafka.KafkaClients;
 import org.privacysuite.testsupport.KafkaBroker;
 import org.privacysuite.testsupport.TestDatabase;
+import org.privacysuite.testsupport.TopicReader;
 
 @QuarkusTest
 @WithTestResource(KafkaBroker.class)

@@ -28,6 +28,7 @@ import org.privacysuite.events.outbox.Outbox;
 import org.privacysuite.events.outbox.OutboxRelay;
 import org.privacysuite.testsupport.KafkaBroker;
 import org.privacysuite.testsupport.TestDatabase;
+import org.privacysuite.testsupport.TopicReader;
 
 @QuarkusTest
 @WithTestResource(KafkaBroker.class)

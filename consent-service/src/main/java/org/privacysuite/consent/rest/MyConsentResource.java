@@ -1,26 +1,74 @@
 package org.privacysuite.consent.rest;
 
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.privacysuite.commons.security.Roles;
+import org.privacysuite.consent.service.ConsentLedger;
+import org.privacysuite.consent.service.ReceiptBook;
+import org.privacysuite.consent.service.Subject;
 
-/** The logged-in account's consent choices. */
+/** The signed-in account's choices; the subject is always the token's, so nobody reaches another's data here. */
 @Path("/api/consent/me")
-@Authenticated
+@RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
 public class MyConsentResource {
 
     @Inject
     SecurityIdentity identity;
 
-    /** The skeleton has no ledger yet (it comes with the consent issue), so an account has no choices recorded. */
+    @Inject
+    ConsentLedger ledger;
+
+    @Inject
+    ReceiptBook receipts;
+
+    @Inject
+    ConsentDtos dtos;
+
+    @Inject
+    RequestOrigins origins;
+
     @GET
     public ConsentStateDto get() {
-        return new ConsentStateDto(identity.getPrincipal().getName(), List.of(), null);
+        return dtos.state(ledger.current(accountId()));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ConsentStateDto record(@Valid @NotNull ChoicesRequest choices, @Context HttpServerRequest request) {
+        return dtos.state(ledger.record(Subject.account(accountId()), choices, origins.of(request)));
+    }
+
+    /** Called at login: the device's decisions join the account's (the later decision per purpose wins). */
+    @POST
+    @Path("/devices/{deviceId}")
+    public ConsentStateDto linkDevice(@PathParam("deviceId") @Pattern(regexp = DeviceConsentResource.DEVICE_ID,
+            message = DeviceConsentResource.DEVICE_ID_MESSAGE) String deviceId) {
+        return dtos.state(ledger.linkDevice(accountId(), deviceId));
+    }
+
+    @GET
+    @Path("/receipts")
+    public List<ReceiptDto> receipts() {
+        return receipts.receiptsOf(accountId());
+    }
+
+    private String accountId() {
+        return identity.getPrincipal().getName();
     }
 }

@@ -1,6 +1,7 @@
 package org.privacysuite.commons.problem;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * A domain failure the client can act on, answered as problem details with its status and a type URI that names
@@ -13,12 +14,28 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final URI type;
     private final String title;
+    private final List<Problem.FieldError> errors;
 
     public ProblemException(int status, String typeSlug, String title, String detail) {
+        this(status, URI.create(TYPE_BASE + typeSlug), title, detail, null);
+    }
+
+    private ProblemException(int status, URI type, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
         this.status = status;
-        this.type = URI.create(TYPE_BASE + typeSlug);
+        this.type = type;
         this.title = title;
+        this.errors = errors == null ? null : List.copyOf(errors);
+    }
+
+    /** A request that passed bean validation but breaks a rule only the service can check (an unknown key, say). */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        String detail = String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
+        return new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", detail, errors);
+    }
+
+    public static ProblemException invalid(String field, String message) {
+        return invalid(List.of(new Problem.FieldError(field, message)));
     }
 
     public int status() {
@@ -31,6 +48,11 @@ public class ProblemException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** Field errors of a validation problem, or null. */
+    public List<Problem.FieldError> errors() {
+        return errors;
     }
 
     public static ProblemException notFound(String what) {

@@ -32,7 +32,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uriInfo) {
-        return ProblemResponses.of(e.status(), e.type(), e.title(), e.getMessage(), uriInfo, null);
+        return ProblemResponses.of(e.status(), e.type(), e.title(), e.getMessage(), uriInfo, e.errors());
     }
 
     @ServerExceptionMapper

@@ -1,4 +1,4 @@
-package org.privacysuite.events;
+package org.privacysuite.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,11 +20,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * A plain Kafka consumer, independent of the code under test, that reads what really reached a topic: it remembers
  * the end offsets when created and then collects the matching records written after that.
  */
-final class TopicReader implements AutoCloseable {
+public final class TopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
 
-    TopicReader(String topic) {
+    public TopicReader(String topic) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
@@ -38,12 +38,12 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** Reads for the whole {@code duration}, returning the matching records in the order each partition gave them. */
-    List<ConsumerRecord<String, byte[]>> readFor(Duration duration, Predicate<ConsumerRecord<String, byte[]>> filter) {
+    public List<ConsumerRecord<String, byte[]>> readFor(Duration duration, Predicate<ConsumerRecord<String, byte[]>> filter) {
         return read(duration, filter, Integer.MAX_VALUE);
     }
 
     /** Reads until {@code count} matching records arrived or the timeout passed. */
-    List<ConsumerRecord<String, byte[]>> read(Duration timeout, Predicate<ConsumerRecord<String, byte[]>> filter,
+    public List<ConsumerRecord<String, byte[]>> read(Duration timeout, Predicate<ConsumerRecord<String, byte[]>> filter,
             int count) {
         List<ConsumerRecord<String, byte[]>> matching = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -57,7 +57,7 @@ final class TopicReader implements AutoCloseable {
         return matching;
     }
 
-    static String header(ConsumerRecord<String, byte[]> record, String name) {
+    public static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

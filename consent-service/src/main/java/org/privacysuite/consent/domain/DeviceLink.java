@@ -1,0 +1,34 @@
+package org.privacysuite.consent.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A device that signed in to an account; the latest sign-in decides which account it belongs to. */
+@Entity
+@Table(name = "device_link")
+public class DeviceLink extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "device_id")
+    public String deviceId;
+
+    @Column(name = "account_id")
+    public String accountId;
+
+    @Column(name = "linked_at")
+    public Instant linkedAt;
+
+    public static List<String> devicesOf(String accountId) {
+        return DeviceLink.<DeviceLink>list("accountId", accountId).stream().map(l -> l.deviceId).toList();
+    }
+
+    public static Optional<String> accountOf(String deviceId) {
+        return DeviceLink.<DeviceLink>findByIdOptional(deviceId).map(l -> l.accountId);
+    }
+}

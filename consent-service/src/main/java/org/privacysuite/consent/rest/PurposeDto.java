@@ -1,0 +1,10 @@
+package org.privacysuite.consent.rest;
+
+import java.util.List;
+import org.privacysuite.consent.domain.LegalBasis;
+
+/** A purpose as the public catalogue shows it. */
+public record PurposeDto(String key, String title, String description, LegalBasis legalBasis, int noticeVersion,
+        boolean gpcGoverned, boolean required, String purposeCategory, List<String> piiCategories,
+        String termination, boolean thirdPartyDisclosure, int reconsentFromVersion) {
+}

@@ -1,0 +1,67 @@
+package org.privacysuite.consent.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import org.privacysuite.commons.problem.ProblemException;
+import org.privacysuite.commons.security.Roles;
+import org.privacysuite.consent.domain.LegalBasis;
+import org.privacysuite.consent.service.PurposeCatalogue;
+
+@Path("/api/consent/purposes")
+@Produces(MediaType.APPLICATION_JSON)
+public class PurposeResource {
+
+    @Inject
+    PurposeCatalogue catalogue;
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** The public catalogue every banner renders. */
+    @GET
+    @PermitAll
+    public List<PurposeDto> list() {
+        return catalogue.all().stream().map(ConsentDtos::purpose).toList();
+    }
+
+    /** Every published notice text of a purpose: what a person saw when they decided. */
+    @GET
+    @Path("/{key}/notices")
+    @PermitAll
+    public List<NoticeDto> notices(@PathParam("key") @Pattern(regexp = ChoicesRequest.PURPOSE_KEY) String key) {
+        catalogue.find(key).orElseThrow(() -> ProblemException.notFound("Purpose " + key));
+        return catalogue.notices(key).stream()
+                .map(n -> new NoticeDto(n.version, n.title, n.description, n.legalBasis, n.materialChange, n.publishedAt))
+                .toList();
+    }
+
+    @PUT
+    @Path("/{key}")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response upsert(@PathParam("key") @Pattern(regexp = ChoicesRequest.PURPOSE_KEY) String key,
+            @Valid @NotNull PurposeUpdate update) {
+        PurposeCatalogue.Upserted result = catalogue.upsert(key, update, identity.getPrincipal().getName());
+        return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(ConsentDtos.purpose(result.purpose())).build();
+    }
+
+    public record NoticeDto(int version, String title, String description, LegalBasis legalBasis,
+            boolean materialChange, Instant publishedAt) {
+    }
+}

@@ -1,0 +1,24 @@
+package org.privacysuite.consent.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.privacysuite.consent.domain.LegalBasis;
+
+/**
+ * An officer's create-or-update of a purpose. A change of title, description or legal basis publishes a new notice
+ * version; {@code materialChange} (default true) says whether earlier consents stop counting.
+ */
+public record PurposeUpdate(
+        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = 5000) String description,
+        @NotNull LegalBasis legalBasis,
+        Boolean gpcGoverned,
+        Boolean required,
+        Boolean materialChange,
+        @Size(max = 100) String purposeCategory,
+        @Size(max = 20) List<@NotBlank @Size(max = 60) String> piiCategories,
+        @Size(max = 500) String termination,
+        Boolean thirdPartyDisclosure) {
+}

@@ -1,0 +1,95 @@
+package org.privacysuite.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ConsentCheckTest extends ConsentTestBase {
+
+    private final String service = Tokens.service();
+
+    ValidatableResponse check(String subject, String purpose) {
+        return given().auth().oauth2(service).queryParam("subject", subject).queryParam("purpose", purpose)
+                .when().get("/api/consent/check").then();
+    }
+
+    @Test
+    void withdrawalIsSeenByTheVeryNextCheck() {
+        String device = Tokens.newDevice();
+        DeviceConsentTest.put(device, Map.of("choices", Map.of("newsletter-personalisation", true), "method", "custom"))
+                .statusCode(200);
+        // Asked twice so the second answer comes from the cache.
+        check(device, "newsletter-personalisation").statusCode(200).body("allowed", equalTo(true));
+        check(device, "newsletter-personalisation").statusCode(200)
+                .body("allowed", equalTo(true))
+                .body("purpose", equalTo("newsletter-personalisation"))
+                .body("subject", equalTo(device))
+                .body("noticeVersion", equalTo(1))
+                .body("decidedAt", notNullValue());
+
+        DeviceConsentTest.put(device, Map.of("choices", Map.of("newsletter-personalisation", false), "method", "custom"))
+                .statusCode(200);
+        check(device, "newsletter-personalisation").statusCode(200)
+                .body("allowed", equalTo(false)).body("reason", equalTo("refused"));
+    }
+
+    @Test
+    void unknownSubjectIsNotAllowedForConsentButIsForStrictlyNecessary() {
+        String nobody = UUID.randomUUID().toString();
+        check(nobody, "analytics-cookies").statusCode(200)
+                .body("allowed", equalTo(false)).body("reason", equalTo("no-decision"))
+                .body("decidedAt", nullValue());
+        check(nobody, "strictly-necessary").statusCode(200)
+                .body("allowed", equalTo(true)).body("reason", equalTo("not-consent-based"));
+    }
+
+    @Test
+    void aSignedInDeviceFollowsTheLaterDecision() {
+        String account = UUID.randomUUID().toString();
+        String device = Tokens.newDevice();
+        DeviceConsentTest.put(device, Map.of("choices", Map.of("analytics-cookies", true), "method", "custom"))
+                .statusCode(200);
+        given().auth().oauth2(Tokens.user(account)).when().post("/api/consent/me/devices/" + device)
+                .then().statusCode(200);
+        check(device, "analytics-cookies").body("allowed", equalTo(true));
+        // Withdrawn on the account: the device's check follows at once.
+        AccountConsentTest.putMe(Tokens.user(account),
+                Map.of("choices", Map.of("analytics-cookies", false), "method", "custom")).statusCode(200);
+        check(device, "analytics-cookies").body("allowed", equalTo(false));
+        check(account, "analytics-cookies").body("allowed", equalTo(false));
+    }
+
+    @Test
+    void onlyTheServiceRoleMayAsk() {
+        given().queryParam("subject", "x").queryParam("purpose", "analytics-cookies")
+                .when().get("/api/consent/check").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user(UUID.randomUUID().toString()))
+                .queryParam("subject", "x").queryParam("purpose", "analytics-cookies")
+                .when().get("/api/consent/check").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void badQuestionsAreProblems() {
+        check(UUID.randomUUID().toString(), "no-such-purpose").statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(service).queryParam("purpose", "analytics-cookies")
+                .when().get("/api/consent/check").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("subject"));
+        check("x".repeat(101), "analytics-cookies").statusCode(400);
+    }
+
+    @Test
+    void gpcJsonIsPublished() {
+        given().when().get("/.well-known/gpc.json").then().statusCode(200)
+                .contentType("application/json")
+                .body("gpc", equalTo(true))
+                .body("lastUpdate", equalTo("2026-11-25"));
+    }
+}

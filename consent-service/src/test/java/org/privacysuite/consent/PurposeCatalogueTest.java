@@ -1,0 +1,92 @@
+package org.privacysuite.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class PurposeCatalogueTest extends ConsentTestBase {
+
+    @Test
+    void seededCatalogueIsPublic() {
+        given().when().get("/api/consent/purposes")
+                .then().statusCode(200)
+                .body("key", hasItems("strictly-necessary", "analytics-cookies", "advertising-cookies",
+                        "newsletter-personalisation", "app-usage-data"))
+                .body("find { it.key == 'advertising-cookies' }.gpcGoverned", equalTo(true))
+                .body("find { it.key == 'advertising-cookies' }.legalBasis", equalTo("CONSENT"))
+                .body("find { it.key == 'advertising-cookies' }.noticeVersion", equalTo(1))
+                .body("find { it.key == 'strictly-necessary' }.required", equalTo(true))
+                .body("find { it.key == 'analytics-cookies' }.gpcGoverned", equalTo(false));
+    }
+
+    @Test
+    void officerCreatesThenRevisesAPurposeKeepingEveryNotice() {
+        String key = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        String officer = Tokens.officer();
+        given().auth().oauth2(officer).contentType("application/json")
+                .body(Map.of("title", "Surveys", "description", "We ask you about products.", "legalBasis", "CONSENT"))
+                .when().put("/api/consent/purposes/" + key)
+                .then().statusCode(201).body("noticeVersion", equalTo(1)).body("reconsentFromVersion", equalTo(1));
+
+        // Same text again: no new version.
+        given().auth().oauth2(officer).contentType("application/json")
+                .body(Map.of("title", "Surveys", "description", "We ask you about products.", "legalBasis", "CONSENT",
+                        "gpcGoverned", true))
+                .when().put("/api/consent/purposes/" + key)
+                .then().statusCode(200).body("noticeVersion", equalTo(1)).body("gpcGoverned", equalTo(true));
+
+        // A clarified wording, declared not material: version 2, earlier consents still count.
+        given().auth().oauth2(officer).contentType("application/json")
+                .body(Map.of("title", "Surveys", "description", "We ask you about our products.", "legalBasis",
+                        "CONSENT", "materialChange", false))
+                .when().put("/api/consent/purposes/" + key)
+                .then().statusCode(200).body("noticeVersion", equalTo(2)).body("reconsentFromVersion", equalTo(1));
+
+        given().when().get("/api/consent/purposes/" + key + "/notices")
+                .then().statusCode(200)
+                .body("version", contains(1, 2))
+                .body("description", contains("We ask you about products.", "We ask you about our products."))
+                .body("materialChange", contains(true, false));
+    }
+
+    @Test
+    void onlyOfficersEditPurposes() {
+        Map<String, String> body = Map.of("title", "X", "description", "Y", "legalBasis", "CONSENT");
+        given().contentType("application/json").body(body)
+                .when().put("/api/consent/purposes/analytics-cookies")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.user(UUID.randomUUID().toString())).contentType("application/json").body(body)
+                .when().put("/api/consent/purposes/analytics-cookies")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.service()).contentType("application/json").body(body)
+                .when().put("/api/consent/purposes/analytics-cookies")
+                .then().statusCode(403);
+        given().when().get("/api/consent/purposes")
+                .then().body("find { it.key == 'analytics-cookies' }.title", equalTo("Analytics cookies"));
+    }
+
+    @Test
+    void invalidPurposeEditsAreRefused() {
+        String officer = Tokens.officer();
+        given().auth().oauth2(officer).contentType("application/json")
+                .body(Map.of("title", "", "description", "Y", "legalBasis", "MAYBE"))
+                .when().put("/api/consent/purposes/new-purpose")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(officer).contentType("application/json")
+                .body(Map.of("title", "", "description", "Y", "legalBasis", "CONSENT"))
+                .when().put("/api/consent/purposes/new-purpose")
+                .then().statusCode(400).body("errors.field", contains("title"));
+        given().auth().oauth2(officer).contentType("application/json")
+                .body(Map.of("title", "T", "description", "Y", "legalBasis", "CONSENT"))
+                .when().put("/api/consent/purposes/Not_A_Key")
+                .then().statusCode(400);
+        given().when().get("/api/consent/purposes/new-purpose/notices").then().statusCode(404);
+    }
+}

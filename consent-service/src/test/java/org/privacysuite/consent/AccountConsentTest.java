@@ -14,6 +14,7 @@ import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.privacysuite.testsupport.TestTokens;
 
 @QuarkusTest
 class AccountConsentTest extends ConsentTestBase {
@@ -31,11 +32,11 @@ class AccountConsentTest extends ConsentTestBase {
     void accountRecordsAndReadsItsOwnChoicesOnly() {
         String alice = UUID.randomUUID().toString();
         String bob = UUID.randomUUID().toString();
-        putMe(Tokens.user(alice), Map.of("choices", Map.of("app-usage-data", true), "method", "custom", "source", "app"))
+        putMe(TestTokens.user(alice), Map.of("choices", Map.of("app-usage-data", true), "method", "custom", "source", "app"))
                 .statusCode(200).body("subject", equalTo(alice))
                 .body("purposes.find { it.purpose == 'app-usage-data' }.granted", equalTo(true));
-        getMe(Tokens.user(bob)).statusCode(200).body("subject", equalTo(bob)).body("purposes", empty());
-        getMe(Tokens.user(alice)).statusCode(200)
+        getMe(TestTokens.user(bob)).statusCode(200).body("subject", equalTo(bob)).body("purposes", empty());
+        getMe(TestTokens.user(alice)).statusCode(200)
                 .body("purposes.find { it.purpose == 'app-usage-data' }.granted", equalTo(true));
     }
 
@@ -43,15 +44,15 @@ class AccountConsentTest extends ConsentTestBase {
     void accountEndpointsNeedAUserToken() {
         given().when().get("/api/consent/me").then().statusCode(401).contentType("application/problem+json");
         given().when().get("/api/consent/me/receipts").then().statusCode(401);
-        given().when().post("/api/consent/me/devices/" + Tokens.newDevice()).then().statusCode(401);
-        given().auth().oauth2(Tokens.service()).when().get("/api/consent/me").then().statusCode(403);
+        given().when().post("/api/consent/me/devices/" + TestTokens.newDevice()).then().statusCode(401);
+        given().auth().oauth2(TestTokens.service()).when().get("/api/consent/me").then().statusCode(403);
     }
 
     @Test
     void linkingADeviceMergesTheLaterDecisionPerPurpose() {
         String account = UUID.randomUUID().toString();
-        String token = Tokens.user(account);
-        String device = Tokens.newDevice();
+        String token = TestTokens.user(account);
+        String device = TestTokens.newDevice();
         // Account decides first on analytics (yes) and app usage (yes) ...
         putMe(token, Map.of("choices", Map.of("analytics-cookies", true, "app-usage-data", true), "method", "custom"))
                 .statusCode(200);
@@ -82,7 +83,7 @@ class AccountConsentTest extends ConsentTestBase {
     @Test
     void receiptsCarryTheKantaraFields() {
         String account = UUID.randomUUID().toString();
-        String token = Tokens.user(account);
+        String token = TestTokens.user(account);
         String receiptId = given().auth().oauth2(token).header("Sec-GPC", "1")
                 .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0").contentType("application/json")
                 .body(Map.of("choices", Map.of("analytics-cookies", true), "method", "custom",
@@ -116,12 +117,12 @@ class AccountConsentTest extends ConsentTestBase {
     @Test
     void materialNoticeChangeRequiresReconsent() {
         String key = "reconsent-" + UUID.randomUUID().toString().substring(0, 8);
-        String officer = Tokens.officer();
+        String officer = TestTokens.officer();
         given().auth().oauth2(officer).contentType("application/json")
                 .body(Map.of("title", "Product tips", "description", "Tips by email.", "legalBasis", "CONSENT"))
                 .when().put("/api/consent/purposes/" + key).then().statusCode(201);
         String account = UUID.randomUUID().toString();
-        putMe(Tokens.user(account), Map.of("choices", Map.of(key, true), "method", "custom")).statusCode(200)
+        putMe(TestTokens.user(account), Map.of("choices", Map.of(key, true), "method", "custom")).statusCode(200)
                 .body("purposes.find { it.purpose == '" + key + "' }.reconsentRequired", equalTo(false));
 
         given().auth().oauth2(officer).contentType("application/json")
@@ -129,12 +130,12 @@ class AccountConsentTest extends ConsentTestBase {
                         "legalBasis", "CONSENT", "materialChange", true))
                 .when().put("/api/consent/purposes/" + key).then().statusCode(200).body("noticeVersion", equalTo(2));
 
-        getMe(Tokens.user(account)).statusCode(200)
+        getMe(TestTokens.user(account)).statusCode(200)
                 .body("purposes.find { it.purpose == '" + key + "' }.noticeVersion", equalTo(1))
                 .body("purposes.find { it.purpose == '" + key + "' }.reconsentRequired", equalTo(true));
 
         // Consenting to the new notice clears it.
-        putMe(Tokens.user(account), Map.of("choices", Map.of(key, true), "method", "custom")).statusCode(200)
+        putMe(TestTokens.user(account), Map.of("choices", Map.of(key, true), "method", "custom")).statusCode(200)
                 .body("purposes.find { it.purpose == '" + key + "' }.noticeVersion", equalTo(2))
                 .body("purposes.find { it.purpose == '" + key + "' }.reconsentRequired", equalTo(false));
     }

@@ -10,11 +10,12 @@ import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.privacysuite.testsupport.TestTokens;
 
 @QuarkusTest
 class ConsentCheckTest extends ConsentTestBase {
 
-    private final String service = Tokens.service();
+    private final String service = TestTokens.service();
 
     ValidatableResponse check(String subject, String purpose) {
         return given().auth().oauth2(service).queryParam("subject", subject).queryParam("purpose", purpose)
@@ -23,7 +24,7 @@ class ConsentCheckTest extends ConsentTestBase {
 
     @Test
     void withdrawalIsSeenByTheVeryNextCheck() {
-        String device = Tokens.newDevice();
+        String device = TestTokens.newDevice();
         DeviceConsentTest.put(device, Map.of("choices", Map.of("newsletter-personalisation", true), "method", "custom"))
                 .statusCode(200);
         // Asked twice so the second answer comes from the cache.
@@ -54,14 +55,14 @@ class ConsentCheckTest extends ConsentTestBase {
     @Test
     void aSignedInDeviceFollowsTheLaterDecision() {
         String account = UUID.randomUUID().toString();
-        String device = Tokens.newDevice();
+        String device = TestTokens.newDevice();
         DeviceConsentTest.put(device, Map.of("choices", Map.of("analytics-cookies", true), "method", "custom"))
                 .statusCode(200);
-        given().auth().oauth2(Tokens.user(account)).when().post("/api/consent/me/devices/" + device)
+        given().auth().oauth2(TestTokens.user(account)).when().post("/api/consent/me/devices/" + device)
                 .then().statusCode(200);
         check(device, "analytics-cookies").body("allowed", equalTo(true));
         // Withdrawn on the account: the device's check follows at once.
-        AccountConsentTest.putMe(Tokens.user(account),
+        AccountConsentTest.putMe(TestTokens.user(account),
                 Map.of("choices", Map.of("analytics-cookies", false), "method", "custom")).statusCode(200);
         check(device, "analytics-cookies").body("allowed", equalTo(false));
         check(account, "analytics-cookies").body("allowed", equalTo(false));
@@ -71,7 +72,7 @@ class ConsentCheckTest extends ConsentTestBase {
     void onlyTheServiceRoleMayAsk() {
         given().queryParam("subject", "x").queryParam("purpose", "analytics-cookies")
                 .when().get("/api/consent/check").then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.user(UUID.randomUUID().toString()))
+        given().auth().oauth2(TestTokens.user(UUID.randomUUID().toString()))
                 .queryParam("subject", "x").queryParam("purpose", "analytics-cookies")
                 .when().get("/api/consent/check").then().statusCode(403).contentType("application/problem+json");
     }

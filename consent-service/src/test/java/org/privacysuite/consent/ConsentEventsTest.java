@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.privacysuite.testsupport.TestTokens;
 import org.privacysuite.events.catalogue.AccessRequested;
 import org.privacysuite.events.catalogue.ErasureMode;
 import org.privacysuite.events.catalogue.ErasureRequested;
@@ -45,7 +46,7 @@ class ConsentEventsTest extends ConsentTestBase {
 
     @Test
     void changedStatesAreAnnouncedOnConsentEvents() throws IOException {
-        String device = Tokens.newDevice();
+        String device = TestTokens.newDevice();
         try (TopicReader reader = new TopicReader(Topics.CONSENT_EVENTS)) {
             Map<String, Object> grant = Map.of("choices", Map.of("analytics-cookies", true), "method", "custom");
             DeviceConsentTest.put(device, grant).statusCode(200);
@@ -71,8 +72,8 @@ class ConsentEventsTest extends ConsentTestBase {
     @Test
     void erasureIsAppliedOnceAndAnsweredOnce() throws Exception {
         String account = UUID.randomUUID().toString();
-        String device = Tokens.newDevice();
-        String token = Tokens.user(account);
+        String device = TestTokens.newDevice();
+        String token = TestTokens.user(account);
         AccountConsentTest.putMe(token, Map.of("choices", Map.of("app-usage-data", true), "method", "custom"))
                 .statusCode(200);
         DeviceConsentTest.put(device, Map.of("choices", Map.of("analytics-cookies", true, "advertising-cookies", false),
@@ -109,7 +110,7 @@ class ConsentEventsTest extends ConsentTestBase {
         AccountConsentTest.getMe(token).statusCode(200).body("purposes", empty());
         given().auth().oauth2(token).when().get("/api/consent/me/receipts").then().statusCode(200).body("", empty());
         DeviceConsentTest.get(device).statusCode(200).body("purposes", empty());
-        given().auth().oauth2(Tokens.service()).queryParam("subject", device).queryParam("purpose", "analytics-cookies")
+        given().auth().oauth2(TestTokens.service()).queryParam("subject", device).queryParam("purpose", "analytics-cookies")
                 .when().get("/api/consent/check").then().body("allowed", equalTo(false));
 
         // A second, separate request finds nothing left.
@@ -125,7 +126,7 @@ class ConsentEventsTest extends ConsentTestBase {
     @Test
     void accessRequestIsAnsweredOnceWithTheSubjectsData() throws Exception {
         String account = UUID.randomUUID().toString();
-        AccountConsentTest.putMe(Tokens.user(account),
+        AccountConsentTest.putMe(TestTokens.user(account),
                 Map.of("choices", Map.of("newsletter-personalisation", true), "method", "custom",
                         "url", "https://shop.example.com/newsletter")).statusCode(200);
         UUID requestId = UUID.randomUUID();

@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.privacysuite.testsupport.TestTokens;
 
 @QuarkusTest
 class DeviceConsentTest extends ConsentTestBase {
@@ -26,7 +27,7 @@ class DeviceConsentTest extends ConsentTestBase {
 
     @Test
     void recordReadBackAndWithdraw() {
-        String device = Tokens.newDevice();
+        String device = TestTokens.newDevice();
         put(device, Map.of("choices", Map.of("analytics-cookies", true, "advertising-cookies", false),
                 "method", "custom", "url", "https://shop.example.com/home"))
                 .statusCode(200)
@@ -50,7 +51,7 @@ class DeviceConsentTest extends ConsentTestBase {
 
     @Test
     void gpcSignalRefusesGovernedPurposesWhateverTheBodySays() {
-        String device = Tokens.newDevice();
+        String device = TestTokens.newDevice();
         given().header("Sec-GPC", "1").contentType("application/json")
                 .body(Map.of("choices", Map.of("analytics-cookies", true, "advertising-cookies", true),
                         "method", "accept-all"))
@@ -65,7 +66,7 @@ class DeviceConsentTest extends ConsentTestBase {
 
     @Test
     void gpcSignalAlsoRefusesGovernedPurposesTheBodyLeftOut() {
-        String device = Tokens.newDevice();
+        String device = TestTokens.newDevice();
         given().header("Sec-GPC", "1").contentType("application/json")
                 .body(Map.of("choices", Map.of("analytics-cookies", true), "method", "custom"))
                 .when().put("/api/consent/devices/" + device)
@@ -76,7 +77,7 @@ class DeviceConsentTest extends ConsentTestBase {
 
     @Test
     void badInputIsRefusedAndNothingIsStored() {
-        String device = Tokens.newDevice();
+        String device = TestTokens.newDevice();
         put(device, Map.of("choices", Map.of("analytics-cookies", true, "no-such-purpose", true), "method", "custom"))
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("choices.no-such-purpose"));

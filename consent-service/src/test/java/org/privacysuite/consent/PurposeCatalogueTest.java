@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.privacysuite.testsupport.TestTokens;
 
 @QuarkusTest
 class PurposeCatalogueTest extends ConsentTestBase {
@@ -29,7 +30,7 @@ class PurposeCatalogueTest extends ConsentTestBase {
     @Test
     void officerCreatesThenRevisesAPurposeKeepingEveryNotice() {
         String key = "test-" + UUID.randomUUID().toString().substring(0, 8);
-        String officer = Tokens.officer();
+        String officer = TestTokens.officer();
         given().auth().oauth2(officer).contentType("application/json")
                 .body(Map.of("title", "Surveys", "description", "We ask you about products.", "legalBasis", "CONSENT"))
                 .when().put("/api/consent/purposes/" + key)
@@ -62,10 +63,10 @@ class PurposeCatalogueTest extends ConsentTestBase {
         given().contentType("application/json").body(body)
                 .when().put("/api/consent/purposes/analytics-cookies")
                 .then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.user(UUID.randomUUID().toString())).contentType("application/json").body(body)
+        given().auth().oauth2(TestTokens.user(UUID.randomUUID().toString())).contentType("application/json").body(body)
                 .when().put("/api/consent/purposes/analytics-cookies")
                 .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.service()).contentType("application/json").body(body)
+        given().auth().oauth2(TestTokens.service()).contentType("application/json").body(body)
                 .when().put("/api/consent/purposes/analytics-cookies")
                 .then().statusCode(403);
         given().when().get("/api/consent/purposes")
@@ -74,7 +75,7 @@ class PurposeCatalogueTest extends ConsentTestBase {
 
     @Test
     void invalidPurposeEditsAreRefused() {
-        String officer = Tokens.officer();
+        String officer = TestTokens.officer();
         given().auth().oauth2(officer).contentType("application/json")
                 .body(Map.of("title", "", "description", "Y", "legalBasis", "MAYBE"))
                 .when().put("/api/consent/purposes/new-purpose")

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +40,10 @@ final class Infra {
 
     /** Runs {@code infra/<script> <args>} and fails with its output if it does not succeed within the timeout. */
     static void run(String script, long timeoutSeconds, String... args) {
+        run(script, timeoutSeconds, Map.of(), args);
+    }
+
+    static void run(String script, long timeoutSeconds, Map<String, String> env, String... args) {
         Path root = repositoryRoot();
         List<String> command = new ArrayList<>();
         command.add("bash");
@@ -46,6 +51,7 @@ final class Infra {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
         builder.environment().putIfAbsent("PRIVACY_SUITE_RUN_DIR", root.resolve("target/test-infra").toString());
+        builder.environment().putAll(env);
         try {
             Path output = Files.createTempFile("privacy-suite-infra", ".log");
             builder.redirectOutput(output.toFile());

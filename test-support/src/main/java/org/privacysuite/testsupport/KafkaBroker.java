@@ -2,21 +2,27 @@ package org.privacysuite.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * Makes sure a real Kafka broker answers for the test run: uses the one at {@code KAFKA_BOOTSTRAP_SERVERS}
- * (default 127.0.0.1:9092) or starts one through {@code infra/kafka.sh} and stops it when the test JVM exits.
+ * Makes sure a real Kafka broker answers for the test run: uses the one at {@code TEST_KAFKA_BOOTSTRAP_SERVERS}
+ * (default 127.0.0.1:19092) or starts one there through {@code infra/kafka.sh} and stops it when the test JVM
+ * exits. Tests keep off 9092 so that a locally running {@code ./suite up}, whose services consume the same topics,
+ * never answers the events a test sends.
  */
 public class KafkaBroker implements QuarkusTestResourceLifecycleManager {
 
     private static final String HOST = "127.0.0.1";
+    private static final int TEST_PORT = 19092;
     private static boolean startedByUs;
 
     @Override
     public Map<String, String> start() {
-        String bootstrap = Infra.env("KAFKA_BOOTSTRAP_SERVERS", HOST + ":9092");
+        String bootstrap = Infra.env("TEST_KAFKA_BOOTSTRAP_SERVERS", HOST + ":" + TEST_PORT);
         ensureRunning(bootstrap);
-        return Map.of("kafka.bootstrap.servers", bootstrap);
+        // Own consumer groups per run: a broker may be shared with other runs or a local ./suite up.
+        return Map.of("kafka.bootstrap.servers", bootstrap,
+                "privacy.events.consumer.group-id-prefix", "test-" + UUID.randomUUID() + ".");
     }
 
     public static synchronized String ensureRunning(String bootstrap) {
@@ -27,10 +33,12 @@ public class KafkaBroker implements QuarkusTestResourceLifecycleManager {
             if (!HOST.equals(host)) {
                 throw new IllegalStateException("No Kafka broker answers at " + bootstrap);
             }
-            Infra.run("kafka.sh", 180, "start");
+            Map<String, String> ports = Map.of("KAFKA_PORT", Integer.toString(port),
+                    "KAFKA_CONTROLLER_PORT", Integer.toString(port + 1));
+            Infra.run("kafka.sh", 180, ports, "start");
             if (!startedByUs) {
                 startedByUs = true;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> Infra.run("kafka.sh", 60, "stop")));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> Infra.run("kafka.sh", 60, ports, "stop")));
             }
         }
         return bootstrap;

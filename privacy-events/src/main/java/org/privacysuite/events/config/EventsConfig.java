@@ -3,6 +3,7 @@ package org.privacysuite.events.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Settings of the event backbone. Kafka connection properties themselves come from the standard {@code kafka.*}
@@ -61,6 +62,12 @@ public interface EventsConfig {
 
         @WithDefault("500ms")
         Duration pollTimeout();
+
+        /**
+         * Prepended to every consumer's Kafka group id. Empty in production; test runs set a unique one so that
+         * they never share a group (and split the records) with another run or a locally running suite.
+         */
+        Optional<String> groupIdPrefix();
 
         /** How long applied event ids are remembered; redelivery is expected within minutes, not weeks. */
         @WithDefault("P30D")

@@ -22,8 +22,9 @@ import org.privacysuite.events.kafka.KafkaClients;
 
 /**
  * Starts and stops a service's inbox consumers, and forgets inbox entries past their retention.
- * A service starts its consumers from a {@code StartupEvent} observer: {@code consumers.start("newsletter.consent",
- * List.of(Topics.CONSENT_EVENTS), handler)}. The consumer name is also its Kafka group id.
+ * A service starts its consumers from a {@code StartupEvent} observer: {@code consumers.start("newsletter-service.consent-events",
+ * List.of(Topics.CONSENT_EVENTS), handler)}. The consumer name is also its Kafka group id (plus the configured
+ * prefix, if any).
  */
 @ApplicationScoped
 public class InboxConsumers {
@@ -55,7 +56,8 @@ public class InboxConsumers {
     private ScheduledExecutorService purger;
 
     public InboxConsumer start(String name, Collection<String> topics, InboundEventHandler handler) {
-        InboxConsumer consumer = new InboxConsumer(name, topics, handler, clients.newConsumer(name), codec, inbox,
+        String groupId = config.consumer().groupIdPrefix().orElse("") + name;
+        InboxConsumer consumer = new InboxConsumer(name, topics, handler, clients.newConsumer(groupId), codec, inbox,
                 deadLetters, config.consumer(), registry);
         Thread thread = new Thread(consumer::run, "inbox-" + name);
         thread.setDaemon(true);

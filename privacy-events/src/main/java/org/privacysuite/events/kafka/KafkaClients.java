@@ -57,10 +57,15 @@ public class KafkaClients {
 
     /** A consumer that never commits on its own: offsets are committed only after the inbox transaction. */
     public KafkaConsumer<String, byte[]> newConsumer(String groupId) {
+        return newConsumer(groupId, "earliest");
+    }
+
+    /** As {@link #newConsumer(String)}, starting at {@code offsetReset} ("earliest" or "latest") for a new group. */
+    public KafkaConsumer<String, byte[]> newConsumer(String groupId, String offsetReset) {
         Map<String, Object> config = new HashMap<>(baseConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, offsetReset);
         config.putIfAbsent(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());

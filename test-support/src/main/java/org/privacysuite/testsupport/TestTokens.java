@@ -1,4 +1,4 @@
-package org.privacysuite.consent;
+package org.privacysuite.testsupport;
 
 import io.smallrye.jwt.build.Jwt;
 import java.util.List;
@@ -7,26 +7,27 @@ import java.util.UUID;
 
 /**
  * Tokens shaped like the realm's (roles in {@code realm_access.roles}, subject id in {@code sub}), signed by the
- * quarkus-test-oidc-server key, so that each test can act as its own fresh person.
+ * quarkus-test-oidc-server key, so that each test can act as its own fresh person. Use with
+ * {@code OidcWiremockTestResource} and {@code quarkus.oidc.auth-server-url=${keycloak.url}/realms/quarkus/}.
  */
-final class Tokens {
+public final class TestTokens {
 
-    private Tokens() {
+    private TestTokens() {
     }
 
-    static String user(String subject) {
+    public static String user(String subject) {
         return token(subject, List.of("user"));
     }
 
-    static String officer() {
+    public static String officer() {
         return token(UUID.randomUUID().toString(), List.of("user", "privacy-officer"));
     }
 
-    static String service() {
+    public static String service() {
         return token(UUID.randomUUID().toString(), List.of("service"));
     }
 
-    static String token(String subject, List<String> roles) {
+    public static String token(String subject, List<String> roles) {
         return Jwt.preferredUserName("user-" + subject.substring(0, 8))
                 .subject(subject)
                 .issuer("https://server.example.com")
@@ -36,7 +37,8 @@ final class Tokens {
                 .sign("privateKey.jwk");
     }
 
-    static String newDevice() {
+    /** A device id as a browser makes it (random UUID). */
+    public static String newDevice() {
         return UUID.randomUUID().toString();
     }
 }

@@ -1,0 +1,41 @@
+package org.privacysuite.gateway.routing;
+
+/**
+ * The public API's path prefixes and the service that owns each (architecture contract, "gateway"). The id names
+ * the route in metrics and logs, so that their cardinality stays bounded whatever paths clients send.
+ */
+public enum GatewayRoute {
+
+    CONSENT("consent", "/api/consent/*", UpstreamService.CONSENT),
+    GPC("gpc", "/.well-known/gpc.json", UpstreamService.CONSENT),
+    ACCOUNTS("accounts", "/api/accounts/*", UpstreamService.ACCOUNT),
+    PRIVACY_REQUESTS("privacy-requests", "/api/privacy-requests/*", UpstreamService.DSAR),
+    DRP("drp", "/v1/*", UpstreamService.DSAR),
+    NEWSLETTER("newsletter", "/api/newsletter/*", UpstreamService.NEWSLETTER);
+
+    /** Where the matched route is kept in the routing context for the handlers after routing. */
+    public static final String CONTEXT_KEY = GatewayRoute.class.getName();
+
+    private final String id;
+    private final String path;
+    private final UpstreamService upstream;
+
+    GatewayRoute(String id, String path, UpstreamService upstream) {
+        this.id = id;
+        this.path = path;
+        this.upstream = upstream;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** A Vert.x Web path: a trailing {@code /*} matches the prefix itself and everything below it. */
+    public String path() {
+        return path;
+    }
+
+    public UpstreamService upstream() {
+        return upstream;
+    }
+}

@@ -1,0 +1,45 @@
+package org.privacysuite.gateway.tracing;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Singleton;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+import org.privacysuite.gateway.routing.GatewayRoute;
+
+/**
+ * Gives every proxied request a W3C {@code traceparent} and a correlation id (forwarded to the service, the
+ * correlation id also returned to the client), and writes one access log line per request.
+ *
+ * <p>The correlation id is the client's {@code X-Correlation-Id} when it sends a sane one, else the trace id, so
+ * that one value finds the request in every log. The access log names method, path, status, time, route and both
+ * ids, but neither the query string (subject ids, unsubscribe tokens) nor the client address: this suite keeps
+ * personal data out of its logs.
+ */
+@Singleton
+public class RequestTracing implements Handler<RoutingContext> {
+
+    private static final Logger ACCESS = Logger.getLogger("org.privacysuite.gateway.access");
+    private static final Pattern SANE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        TraceContext incoming = TraceContext.parse(request.getHeader(RequestTrace.TRACEPARENT));
+        TraceContext trace = incoming != null ? incoming.nextHop() : TraceContext.newTrace();
+        String offered = request.getHeader(RequestTrace.CORRELATION_ID);
+        String correlationId = offered != null && SANE_CORRELATION_ID.matcher(offered).matches()
+                ? offered : trace.traceId();
+        ctx.put(RequestTrace.CONTEXT_KEY, new RequestTrace(correlationId, trace));
+
+        // set at the very end so that it replaces, rather than doubles, an id the service echoes
+        ctx.addHeadersEndHandler(ignored -> ctx.response().headers().set(RequestTrace.CORRELATION_ID, correlationId));
+        long start = System.nanoTime();
+        ctx.addEndHandler(ignored -> ACCESS.infof("%s %s %d %dms route=%s correlationId=%s traceId=%s",
+                request.method().name(), ctx.normalizedPath(), ctx.response().getStatusCode(),
+                (System.nanoTime() - start) / 1_000_000, ctx.<GatewayRoute>get(GatewayRoute.CONTEXT_KEY).id(),
+                correlationId, trace.traceId()));
+        ctx.next();
+    }
+}

@@ -7,7 +7,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,21 +36,32 @@ public class RouteMetrics implements Handler<RoutingContext> {
         this.registry = registry;
     }
 
+    /** The timers by their tags; looking one up here is cheaper than building and registering it per request. */
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
     @Override
     public void handle(RoutingContext ctx) {
         long start = System.nanoTime();
         GatewayRoute route = ctx.get(GatewayRoute.CONTEXT_KEY);
         HttpMethod method = ctx.request().method();
         String methodTag = KNOWN_METHODS.contains(method) ? method.name() : "OTHER";
-        ctx.addEndHandler(ignored -> Timer.builder("gateway.requests")
-                .description("Requests through the gateway, by route, upstream, method and status")
-                .tag("route", route.id())
-                .tag("upstream", route.upstream().serviceName())
-                .tag("method", methodTag)
-                .tag("status", Integer.toString(ctx.response().getStatusCode()))
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry)
+        ctx.addEndHandler(ignored -> timers
+                .computeIfAbsent(new TimerKey(route, methodTag, ctx.response().getStatusCode()), this::register)
                 .record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
         ctx.next();
+    }
+
+    private Timer register(TimerKey key) {
+        return Timer.builder("gateway.requests")
+                .description("Requests through the gateway, by route, upstream, method and status")
+                .tag("route", key.route().id())
+                .tag("upstream", key.route().upstream().serviceName())
+                .tag("method", key.method())
+                .tag("status", Integer.toString(key.status()))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry);
+    }
+
+    private record TimerKey(GatewayRoute route, String method, int status) {
     }
 }

@@ -36,10 +36,13 @@ public class RequestTracing implements Handler<RoutingContext> {
         // set at the very end so that it replaces, rather than doubles, an id the service echoes
         ctx.addHeadersEndHandler(ignored -> ctx.response().headers().set(RequestTrace.CORRELATION_ID, correlationId));
         long start = System.nanoTime();
-        ctx.addEndHandler(ignored -> ACCESS.infof("%s %s %d %dms route=%s correlationId=%s traceId=%s",
-                request.method().name(), ctx.normalizedPath(), ctx.response().getStatusCode(),
-                (System.nanoTime() - start) / 1_000_000, ctx.<GatewayRoute>get(GatewayRoute.CONTEXT_KEY).id(),
-                correlationId, trace.traceId()));
+        if (ACCESS.isInfoEnabled()) {
+            // plain concatenation: printf-style formatting was a noticeable share of the gateway's CPU per request
+            ctx.addEndHandler(ignored -> ACCESS.info(request.method().name() + " " + ctx.normalizedPath() + " "
+                    + ctx.response().getStatusCode() + " " + (System.nanoTime() - start) / 1_000_000 + "ms route="
+                    + ctx.<GatewayRoute>get(GatewayRoute.CONTEXT_KEY).id() + " correlationId=" + correlationId
+                    + " traceId=" + trace.traceId()));
+        }
         ctx.next();
     }
 }

@@ -69,7 +69,7 @@ public class TokenAuthentication implements Handler<RoutingContext> {
                     if (failure instanceof AuthenticationException) {
                         unauthorized(ctx, "Bearer error=\"invalid_token\"", "The bearer token is not valid.");
                     } else {
-                        LOG.errorf(failure, "Tokens cannot be checked");
+                        LOG.error("Tokens cannot be checked", failure);
                         problems.send(ctx, 503, "Tokens cannot be checked at the moment.");
                     }
                 }));

@@ -1,0 +1,82 @@
+package org.privacysuite.dsar.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import org.privacysuite.dsar.domain.Jurisdiction;
+
+@ConfigMapping(prefix = "dsar")
+public interface DsarConfig {
+
+    /** Services asked to erase or export; a request is fulfilled only when each has answered. */
+    List<String> participants();
+
+    /** Jurisdiction of requests that do not name one (those opened by an account closure). */
+    @WithDefault("GDPR")
+    Jurisdiction defaultJurisdiction();
+
+    Saga saga();
+
+    AutoApprove autoApprove();
+
+    Verification verification();
+
+    Export export();
+
+    Questions questions();
+
+    Jobs jobs();
+
+    /** "Due soon" in the officers' view. */
+    @WithDefault("P7D")
+    Duration dueSoon();
+
+    interface Jobs {
+        /** Interval of the periodic jobs (a Quarkus scheduler expression such as {@code 30s}, or {@code off}). */
+        @WithDefault("30s")
+        String every();
+    }
+
+    interface Saga {
+        /** How long a participant may take before it is asked again; doubles with every ask. */
+        @WithDefault("PT10M")
+        Duration answerTimeout();
+
+        /** Asks (the first included) before the request is flagged STALLED naming the silent participant. */
+        @WithDefault("4")
+        int maxAsks();
+    }
+
+    interface AutoApprove {
+        /** A signed-in subject's request for their own data needs no officer. */
+        @WithDefault("true")
+        boolean ownAccess();
+
+        @WithDefault("true")
+        boolean ownErasure();
+    }
+
+    interface Verification {
+        @WithDefault("PT30M")
+        Duration codeTtl();
+
+        @WithDefault("5")
+        int maxAttempts();
+    }
+
+    interface Export {
+        /** Base64 AES-256 key for packages at rest. */
+        String key();
+
+        /** Packages (and the participants' data they are made of) are deleted this long after fulfilment. */
+        @WithDefault("P30D")
+        Duration retention();
+    }
+
+    interface Questions {
+        /** Contact details of a closed question are removed this long after closing. */
+        @WithDefault("P30D")
+        Duration anonymiseAfter();
+    }
+}

@@ -1,0 +1,6 @@
+package org.privacysuite.dsar.domain;
+
+public enum Jurisdiction {
+    GDPR,
+    CCPA
+}

@@ -1,0 +1,73 @@
+package org.privacysuite.dsar.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+
+/** One service's part in a request's saga: when it was asked, and what it answered. */
+@Entity
+@Table(name = "request_participant")
+@IdClass(Participant.Key.class)
+public class Participant extends PanacheEntityBase {
+
+    /** Outcome of a participant that answered an access request with its data. */
+    public static final String ANSWERED = "ANSWERED";
+
+    @Id
+    @Column(name = "request_id")
+    public String requestId;
+
+    @Id
+    public String service;
+
+    /** ERASED, NOTHING_FOUND, DEFERRED, FAILED (erasure) or ANSWERED (access); null while waiting. */
+    public String outcome;
+
+    @Column(name = "deferred_until")
+    public Instant deferredUntil;
+
+    public String reason;
+
+    /** What was done per record type and what was retained, as JSON from the answer. */
+    @Column(name = "records_json")
+    public String recordsJson;
+
+    @Column(name = "retained_json")
+    public String retainedJson;
+
+    /** The participant's copy of the subject's data (access), encrypted. */
+    @Column(name = "data_encrypted")
+    public byte[] dataEncrypted;
+
+    @Column(name = "asked_at")
+    public Instant askedAt;
+
+    public int asks;
+
+    @Column(name = "next_ask_at")
+    public Instant nextAskAt;
+
+    @Column(name = "answered_at")
+    public Instant answeredAt;
+
+    /** Finished: nothing more is expected from this participant. */
+    public boolean isFinal() {
+        return outcome != null && !"DEFERRED".equals(outcome);
+    }
+
+    public static List<Participant> of(String requestId) {
+        return list("requestId = ?1 order by service", requestId);
+    }
+
+    public record Key(String requestId, String service) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.privacysuite.dsar.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+
+/** A data subject request and where it stands. The email and message are personal data; DTOs decide who sees them. */
+@Entity
+@Table(name = "privacy_request")
+public class PrivacyRequest extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Enumerated(EnumType.STRING)
+    public RequestType type;
+
+    @Enumerated(EnumType.STRING)
+    public Jurisdiction jurisdiction;
+
+    @Enumerated(EnumType.STRING)
+    public RequestStatus status;
+
+    @Enumerated(EnumType.STRING)
+    public RequestSource source;
+
+    /** Keycloak subject id of a signed-in requester; null for a request by email only. */
+    @Column(name = "subject_id")
+    public String subjectId;
+
+    public String email;
+
+    public String message;
+
+    /** Field corrections of a RECTIFICATION request, as JSON. */
+    @Column(name = "changes_json")
+    public String changesJson;
+
+    @Column(name = "received_at")
+    public Instant receivedAt;
+
+    @Column(name = "verified_at")
+    public Instant verifiedAt;
+
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    /** CCPA: confirm receipt within 10 business days. */
+    @Column(name = "acknowledge_by")
+    public Instant acknowledgeBy;
+
+    @Column(name = "extended_at")
+    public Instant extendedAt;
+
+    @Column(name = "extension_reason")
+    public String extensionReason;
+
+    @Column(name = "denial_reason")
+    public String denialReason;
+
+    public String reply;
+
+    @Column(name = "stalled_reason")
+    public String stalledReason;
+
+    @Column(name = "fulfilled_at")
+    public Instant fulfilledAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** Contact details removed (questions, after their retention period). */
+    @Column(name = "anonymised_at")
+    public Instant anonymisedAt;
+
+    @Version
+    public long version;
+
+    public boolean isOwnedBy(String subject) {
+        return subjectId != null && subjectId.equals(subject);
+    }
+
+    public static List<PrivacyRequest> ofSubject(String subjectId) {
+        return list("subjectId = ?1 order by receivedAt desc", subjectId);
+    }
+}

@@ -1,0 +1,27 @@
+package org.privacysuite.dsar.domain;
+
+/** What the person asks for. */
+public enum RequestType {
+    /** A copy of their data (GDPR Art. 15, CCPA right to know). */
+    ACCESS,
+    /** Their data in a machine-readable format to take elsewhere (GDPR Art. 20). */
+    PORTABILITY,
+    /** Deletion (GDPR Art. 17, CCPA right to delete). */
+    ERASURE,
+    /** Correction of inaccurate data (GDPR Art. 16, CPRA right to correct). */
+    RECTIFICATION,
+    /** Objection to processing, such as direct marketing (GDPR Art. 21, CCPA opt-out). */
+    OBJECTION,
+    /** A question about how their data is used and protected. */
+    QUESTION;
+
+    /** Types fulfilled by collecting every participant's data. */
+    public boolean collectsData() {
+        return this == ACCESS || this == PORTABILITY;
+    }
+
+    /** Types fulfilled by every participant erasing data. */
+    public boolean erasesData() {
+        return this == ERASURE || this == OBJECTION;
+    }
+}

@@ -1,0 +1,61 @@
+package org.privacysuite.dsar.events;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.privacysuite.dsar.domain.PrivacyRequest;
+import org.privacysuite.dsar.domain.RequestSource;
+import org.privacysuite.dsar.domain.RequestType;
+import org.privacysuite.dsar.service.RequestIntake;
+import org.privacysuite.dsar.service.SagaCoordinator;
+import org.privacysuite.events.catalogue.AccessCompleted;
+import org.privacysuite.events.catalogue.AccountClosed;
+import org.privacysuite.events.catalogue.ErasureCompleted;
+import org.privacysuite.events.catalogue.Topics;
+import org.privacysuite.events.inbox.InboxConsumers;
+import org.privacysuite.events.kafka.InboundEvent;
+
+/** The participants' answers, and account closures that open erasure requests. */
+@ApplicationScoped
+public class DsarConsumers {
+
+    public static final String RESULTS = "dsar-service.privacy-results";
+    public static final String ACCOUNTS = "dsar-service.account-events";
+
+    @Inject
+    InboxConsumers consumers;
+
+    @Inject
+    SagaCoordinator saga;
+
+    @Inject
+    RequestIntake intake;
+
+    void onStart(@Observes @Priority(100) StartupEvent event) {
+        consumers.start(RESULTS, List.of(Topics.PRIVACY_RESULTS), this::onResult);
+        consumers.start(ACCOUNTS, List.of(Topics.ACCOUNT_EVENTS), this::onAccountEvent);
+    }
+
+    void onResult(InboundEvent event) {
+        Object data = event.data().orElse(null);
+        if (data instanceof ErasureCompleted answer) {
+            saga.recordErasure(answer);
+        } else if (data instanceof AccessCompleted answer) {
+            saga.recordAccess(answer);
+        }
+    }
+
+    void onAccountEvent(InboundEvent event) {
+        if (event.data().orElse(null) instanceof AccountClosed closed) {
+            boolean open = PrivacyRequest.count("subjectId = ?1 and source = ?2 and type = ?3 and closedAt is null",
+                    closed.subjectId(), RequestSource.ACCOUNT_CLOSURE, RequestType.ERASURE) > 0;
+            if (!open) {
+                intake.openForClosedAccount(closed.subjectId());
+            }
+        }
+        // account.closure-pending.v1 needs nothing: the erasure starts when the account actually closes.
+    }
+}

@@ -1,0 +1,72 @@
+package org.privacysuite.dsar.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.privacysuite.commons.security.Roles;
+import org.privacysuite.dsar.service.OfficerActions;
+
+/** The officers' actions on a request. */
+@Path("/api/privacy-requests")
+@RolesAllowed(Roles.PRIVACY_OFFICER)
+@Produces(MediaType.APPLICATION_JSON)
+public class OfficerResource {
+
+    @Inject
+    OfficerActions actions;
+
+    @Inject
+    RequestDtos dtos;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Path("/{id}/approve")
+    public RequestDto approve(@PathParam("id") @Pattern(regexp = PrivacyRequestResource.ID) String id) {
+        return dtos.full(actions.approve(id, officer()));
+    }
+
+    @POST
+    @Path("/{id}/deny")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RequestDto deny(@PathParam("id") @Pattern(regexp = PrivacyRequestResource.ID) String id,
+            @Valid @NotNull OfficerInputs.Denial body) {
+        return dtos.full(actions.deny(id, officer(), body.reason()));
+    }
+
+    @POST
+    @Path("/{id}/extend")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RequestDto extend(@PathParam("id") @Pattern(regexp = PrivacyRequestResource.ID) String id,
+            @Valid @NotNull OfficerInputs.Extension body) {
+        return dtos.full(actions.extend(id, officer(), body.months() == null ? 2 : body.months(), body.reason()));
+    }
+
+    @POST
+    @Path("/{id}/reply")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RequestDto reply(@PathParam("id") @Pattern(regexp = PrivacyRequestResource.ID) String id,
+            @Valid @NotNull OfficerInputs.Reply body) {
+        return dtos.full(actions.reply(id, officer(), body.message()));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    public RequestDto close(@PathParam("id") @Pattern(regexp = PrivacyRequestResource.ID) String id) {
+        return dtos.full(actions.close(id, officer()));
+    }
+
+    private String officer() {
+        return "officer:" + identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,173 @@
+package org.privacysuite.dsar.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.privacysuite.commons.problem.ProblemException;
+import org.privacysuite.commons.security.Roles;
+import org.privacysuite.dsar.config.DsarConfig;
+import org.privacysuite.dsar.domain.AuditEntry;
+import org.privacysuite.dsar.domain.PrivacyRequest;
+import org.privacysuite.dsar.domain.RequestSource;
+import org.privacysuite.dsar.domain.RequestStatus;
+import org.privacysuite.dsar.domain.RequestType;
+import org.privacysuite.dsar.service.ExportPackages;
+import org.privacysuite.dsar.service.OfficerActions;
+import org.privacysuite.dsar.service.NewRequest;
+import org.privacysuite.dsar.service.RequestIntake;
+
+@Path("/api/privacy-requests")
+@Produces(MediaType.APPLICATION_JSON)
+public class PrivacyRequestResource {
+
+    static final String ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    RequestIntake intake;
+
+    @Inject
+    RequestDtos dtos;
+
+    @Inject
+    ExportPackages exports;
+
+    @Inject
+    DsarConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Anyone may ask. With a user token the subject is verified by it; without, an email address is required. */
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(@Valid @NotNull CreateRequestDto body) {
+        Optional<String> subject = signedInUser();
+        if (subject.isEmpty() && (body.email() == null || body.email().isBlank())) {
+            throw ProblemException.invalid("email", "required when not signed in: a verification code is mailed to it");
+        }
+        if (body.type() == RequestType.QUESTION && (body.message() == null || body.message().isBlank())) {
+            throw ProblemException.invalid("message", "a question needs its text");
+        }
+        if (body.type() == RequestType.RECTIFICATION && (body.changes() == null || body.changes().isEmpty())) {
+            throw ProblemException.invalid("changes", "say which fields to correct and how");
+        }
+        if (body.type() != RequestType.RECTIFICATION && body.changes() != null) {
+            throw ProblemException.invalid("changes", "only a RECTIFICATION request carries changes");
+        }
+        String email = body.email() == null ? null : body.email().trim().toLowerCase();
+        PrivacyRequest request = intake.submit(new NewRequest(body.type(), body.jurisdiction(), body.message(), email,
+                body.changes()), subject, RequestSource.WEB);
+        return Response.status(Response.Status.CREATED).entity(dtos.receipt(request)).build();
+    }
+
+    @POST
+    @Path("/{id}/verify")
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RequestDto verify(@PathParam("id") @Pattern(regexp = ID) String id,
+            @Valid @NotNull OfficerInputs.Verification body) {
+        return dtos.receipt(intake.verify(id, body.code()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.USER, Roles.PRIVACY_OFFICER })
+    public RequestDto get(@PathParam("id") @Pattern(regexp = ID) String id) {
+        return dtos.full(visible(id));
+    }
+
+    /** Officers: every request, filtered. Others: their own. */
+    @GET
+    @RolesAllowed({ Roles.USER, Roles.PRIVACY_OFFICER })
+    public List<RequestDto> list(@QueryParam("status") String statusParam, @QueryParam("type") String typeParam,
+            @QueryParam("overdue") Boolean overdue, @QueryParam("dueSoon") Boolean dueSoon) {
+        // Parsed here: JAX-RS would answer an unknown enum value with 404 instead of a 400 naming the parameter.
+        RequestStatus status = enumParam(RequestStatus.class, "status", statusParam);
+        RequestType type = enumParam(RequestType.class, "type", typeParam);
+        Instant now = Instant.now(clock);
+        Stream<PrivacyRequest> requests = isOfficer()
+                ? PrivacyRequest.<PrivacyRequest>listAll().stream()
+                : PrivacyRequest.ofSubject(identity.getPrincipal().getName()).stream();
+        return requests
+                .filter(r -> status == null || r.status == status)
+                .filter(r -> type == null || r.type == type)
+                .filter(r -> overdue == null || overdue == (r.status.isOpen() && now.isAfter(r.dueAt)))
+                .filter(r -> dueSoon == null || dueSoon == (r.status.isOpen() && !now.isAfter(r.dueAt)
+                        && now.plus(config.dueSoon()).isAfter(r.dueAt)))
+                .sorted((a, b) -> a.dueAt.compareTo(b.dueAt))
+                .map(dtos::full).toList();
+    }
+
+    /** The Art. 15/20 package, for the person who asked. */
+    @GET
+    @Path("/{id}/export")
+    @RolesAllowed(Roles.USER)
+    public Response export(@PathParam("id") @Pattern(regexp = ID) String id) {
+        PrivacyRequest request = OfficerActions.load(id);
+        if (!request.isOwnedBy(identity.getPrincipal().getName())) {
+            throw ProblemException.notFound("Privacy request " + id);
+        }
+        return Response.ok(exports.assemble(request))
+                .header("Content-Disposition", "attachment; filename=\"privacy-export-" + id + ".json\"").build();
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    public List<RequestDtos.AuditDto> audit(@PathParam("id") @Pattern(regexp = ID) String id) {
+        OfficerActions.load(id);
+        return AuditEntry.of(id).stream().map(RequestDtos::audit).toList();
+    }
+
+    /** Someone else's request answers 404, as if it did not exist: its existence is itself personal data. */
+    private PrivacyRequest visible(String id) {
+        PrivacyRequest request = OfficerActions.load(id);
+        if (!isOfficer() && !request.isOwnedBy(identity.getPrincipal().getName())) {
+            throw ProblemException.notFound("Privacy request " + id);
+        }
+        return request;
+    }
+
+    private static <E extends Enum<E>> E enumParam(Class<E> type, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private boolean isOfficer() {
+        return identity.hasRole(Roles.PRIVACY_OFFICER);
+    }
+
+    private Optional<String> signedInUser() {
+        return !identity.isAnonymous() && identity.hasRole(Roles.USER)
+                ? Optional.of(identity.getPrincipal().getName()) : Optional.empty();
+    }
+}

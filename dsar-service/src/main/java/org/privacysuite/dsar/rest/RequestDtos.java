@@ -1,0 +1,64 @@
+package org.privacysuite.dsar.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import org.privacysuite.dsar.domain.AuditEntry;
+import org.privacysuite.dsar.domain.Participant;
+import org.privacysuite.dsar.domain.PrivacyRequest;
+
+/** Entity-to-DTO mapping; personal fields are filled only for the views allowed to see them. */
+@ApplicationScoped
+public class RequestDtos {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    /** The answer to the requester who just sent it: no echo of personal data. */
+    public RequestDto receipt(PrivacyRequest r) {
+        return view(r, false);
+    }
+
+    /** Owner or officer. */
+    public RequestDto full(PrivacyRequest r) {
+        return view(r, true);
+    }
+
+    private RequestDto view(PrivacyRequest r, boolean personal) {
+        boolean overdue = r.status.isOpen() && Instant.now(clock).isAfter(r.dueAt);
+        return new RequestDto(r.id, r.type, r.jurisdiction, r.status, r.receivedAt, r.dueAt, r.acknowledgeBy, overdue,
+                r.extendedAt, r.extensionReason, r.denialReason, r.stalledReason, personal ? r.reply : null,
+                r.fulfilledAt, r.closedAt, personal ? r.message : null, personal ? r.email : null,
+                personal ? r.subjectId : null, r.source.name(),
+                Participant.of(r.id).stream().map(this::participant).toList());
+    }
+
+    private RequestDto.ParticipantDto participant(Participant p) {
+        return new RequestDto.ParticipantDto(p.service, p.outcome, p.deferredUntil, p.reason, tree(p.recordsJson),
+                tree(p.retainedJson), p.asks, p.askedAt, p.answeredAt);
+    }
+
+    public static AuditDto audit(AuditEntry e) {
+        return new AuditDto(e.at, e.actor, e.action, e.fromStatus == null ? null : e.fromStatus.name(),
+                e.toStatus == null ? null : e.toStatus.name(), e.detail);
+    }
+
+    private JsonNode tree(String json) {
+        try {
+            return json == null ? null : mapper.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record AuditDto(Instant at, String actor, String action, String fromStatus, String toStatus,
+            String detail) {
+    }
+}

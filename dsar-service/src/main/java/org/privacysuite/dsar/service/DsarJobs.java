@@ -1,0 +1,88 @@
+package org.privacysuite.dsar.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.privacysuite.dsar.config.DsarConfig;
+import org.privacysuite.dsar.domain.Participant;
+import org.privacysuite.dsar.domain.PrivacyRequest;
+import org.privacysuite.dsar.domain.RequestStatus;
+import org.privacysuite.dsar.domain.RequestType;
+
+/**
+ * Periodic work: re-asking silent participants, anonymising closed questions, deleting expired export data. Every
+ * replica schedules it; the lease row makes one replica do a round while the others skip it.
+ */
+@ApplicationScoped
+public class DsarJobs {
+
+    private static final String LEASE = "SELECT name FROM job_lease WHERE name = 'dsar-jobs' FOR UPDATE SKIP LOCKED";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SagaCoordinator saga;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    DsarConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Scheduled(every = "${dsar.jobs.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        runOnce();
+    }
+
+    /** One round; returns false when another replica holds the lease. */
+    public boolean runOnce() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (em.createNativeQuery(LEASE).getResultList().isEmpty()) {
+                return false;
+            }
+            Instant now = Instant.now(clock);
+            saga.reaskOverdue(now);
+            anonymiseClosedQuestions(now);
+            purgeExports(now);
+            return true;
+        });
+    }
+
+    /** The seed's promise: once a matter is resolved, contact details are deleted or made anonymous. */
+    private void anonymiseClosedQuestions(Instant now) {
+        Instant cutoff = now.minus(config.questions().anonymiseAfter());
+        List<PrivacyRequest> due = PrivacyRequest.list("type = ?1 and status = ?2 and closedAt < ?3 and anonymisedAt is null",
+                RequestType.QUESTION, RequestStatus.CLOSED, cutoff);
+        for (PrivacyRequest request : due) {
+            request.email = null;
+            request.subjectId = null;
+            request.message = null;
+            request.reply = null;
+            request.anonymisedAt = now;
+            audit.note(request, AuditTrail.SYSTEM, "anonymised",
+                    "contact details, question and answer removed after " + config.questions().anonymiseAfter());
+        }
+    }
+
+    private void purgeExports(Instant now) {
+        Instant cutoff = now.minus(config.export().retention());
+        List<PrivacyRequest> expired = PrivacyRequest.list("fulfilledAt < ?1 and type in ?2", cutoff,
+                List.of(RequestType.ACCESS, RequestType.PORTABILITY));
+        for (PrivacyRequest request : expired) {
+            long purged = Participant.update("dataEncrypted = null where requestId = ?1 and dataEncrypted is not null",
+                    request.id);
+            if (purged > 0) {
+                audit.note(request, AuditTrail.SYSTEM, "export-deleted", "retention of " + config.export().retention());
+            }
+        }
+    }
+}

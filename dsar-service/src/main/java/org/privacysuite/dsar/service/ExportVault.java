@@ -1,0 +1,63 @@
+package org.privacysuite.dsar.service;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.privacysuite.dsar.config.DsarConfig;
+
+/**
+ * Encrypts the personal data dsar-service keeps for export packages (AES-256-GCM, a random 96-bit nonce per value,
+ * the nonce stored in front of the ciphertext), so that a copy of the database alone reveals nothing.
+ */
+@ApplicationScoped
+public class ExportVault {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    @Inject
+    DsarConfig config;
+
+    private final SecureRandom random = new SecureRandom();
+    private SecretKey key;
+
+    @PostConstruct
+    void init() {
+        byte[] raw = Base64.getDecoder().decode(config.export().key());
+        if (raw.length != 32) {
+            throw new IllegalStateException("dsar.export.key must be 32 bytes (AES-256), base64-encoded");
+        }
+        key = new SecretKeySpec(raw, "AES");
+    }
+
+    public byte[] encrypt(byte[] plain) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            byte[] sealed = cipher.doFinal(plain);
+            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Encryption failed", e);
+        }
+    }
+
+    public byte[] decrypt(byte[] stored) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
+            return cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Stored data cannot be decrypted with the configured key", e);
+        }
+    }
+}

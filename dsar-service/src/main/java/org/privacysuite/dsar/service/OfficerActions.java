@@ -1,0 +1,161 @@
+package org.privacysuite.dsar.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.privacysuite.commons.problem.ProblemException;
+import org.privacysuite.dsar.domain.PrivacyRequest;
+import org.privacysuite.dsar.domain.RequestStatus;
+import org.privacysuite.dsar.domain.RequestType;
+import org.privacysuite.events.catalogue.RectificationRequested;
+import org.privacysuite.events.outbox.Outbox;
+
+/** What privacy officers do with requests; every action lands in the audit trail with the officer's id. */
+@ApplicationScoped
+public class OfficerActions {
+
+    /** The service that owns the profile fields a rectification corrects. */
+    static final String RECTIFICATION_OWNER = "account-service";
+
+    @Inject
+    SagaCoordinator saga;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Mailer mailer;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public PrivacyRequest approve(String id, String officer) {
+        PrivacyRequest request = load(id);
+        requireStatus(request, "approve", RequestStatus.PENDING_APPROVAL);
+        audit.note(request, officer, "approved", null);
+        if (request.type.collectsData() || request.type.erasesData()) {
+            saga.start(request, officer);
+        } else if (request.type == RequestType.RECTIFICATION) {
+            outbox.publish(new RectificationRequested(UUID.fromString(request.id), SagaCoordinator.subjectKey(request),
+                    RECTIFICATION_OWNER, changes(request)));
+            audit.transition(request, RequestStatus.IN_PROGRESS, officer, "rectification-sent",
+                    "asked " + RECTIFICATION_OWNER + " to correct " + changes(request).keySet());
+        } else {
+            audit.transition(request, RequestStatus.IN_PROGRESS, officer, "accepted", null);
+        }
+        return request;
+    }
+
+    @Transactional
+    public PrivacyRequest deny(String id, String officer, String reason) {
+        PrivacyRequest request = load(id);
+        requireStatus(request, "deny", RequestStatus.UNVERIFIED, RequestStatus.PENDING_APPROVAL,
+                RequestStatus.IN_PROGRESS, RequestStatus.STALLED);
+        request.denialReason = reason;
+        audit.transition(request, RequestStatus.DENIED, officer, "denied", reason);
+        return request;
+    }
+
+    /** The one extension the law allows, with the reason the subject is told. */
+    @Transactional
+    public PrivacyRequest extend(String id, String officer, int months, String reason) {
+        PrivacyRequest request = load(id);
+        if (!request.status.isOpen()) {
+            throw conflict(request, "extend");
+        }
+        if (request.extendedAt != null) {
+            throw ProblemException.conflict("already-extended", "Already extended",
+                    "The deadline of request " + id + " was extended before; the law allows one extension");
+        }
+        Instant before = request.dueAt;
+        request.dueAt = LegalDeadlines.extendedDueAt(request.jurisdiction, request.receivedAt, months);
+        request.extendedAt = Instant.now(clock);
+        request.extensionReason = reason;
+        audit.note(request, officer, "extended", "due " + before + " -> " + request.dueAt + ": " + reason);
+        tell(request, "The deadline of your privacy request was extended",
+                "We need more time for your request " + request.id + ". We will answer by " + request.dueAt
+                        + ".\nReason: " + reason);
+        return request;
+    }
+
+    /** Answers a QUESTION; the answer is mailed to the requester and kept with the request. */
+    @Transactional
+    public PrivacyRequest reply(String id, String officer, String message) {
+        PrivacyRequest request = load(id);
+        if (request.type != RequestType.QUESTION) {
+            throw ProblemException.conflict("not-a-question", "Not a question",
+                    "Only QUESTION requests are answered with a reply");
+        }
+        requireStatus(request, "reply to", RequestStatus.IN_PROGRESS, RequestStatus.PENDING_APPROVAL);
+        request.reply = message;
+        request.fulfilledAt = Instant.now(clock);
+        audit.transition(request, RequestStatus.FULFILLED, officer, "replied", null);
+        tell(request, "Answer to your privacy question", message);
+        return request;
+    }
+
+    @Transactional
+    public PrivacyRequest close(String id, String officer) {
+        PrivacyRequest request = load(id);
+        if (request.status == RequestStatus.CLOSED) {
+            throw conflict(request, "close");
+        }
+        request.closedAt = Instant.now(clock);
+        audit.transition(request, RequestStatus.CLOSED, officer, "closed", null);
+        return request;
+    }
+
+    private void tell(PrivacyRequest request, String subject, String text) {
+        if (request.email != null) {
+            mailer.send(Mail.withText(request.email, subject, text));
+        }
+    }
+
+    private Map<String, String> changes(PrivacyRequest request) {
+        try {
+            return request.changesJson == null ? Map.of()
+                    : mapper.readValue(request.changesJson, new TypeReference<Map<String, String>>() {
+                    });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static PrivacyRequest load(String id) {
+        PrivacyRequest request = PrivacyRequest.findById(id);
+        if (request == null) {
+            throw ProblemException.notFound("Privacy request " + id);
+        }
+        return request;
+    }
+
+    private static void requireStatus(PrivacyRequest request, String action, RequestStatus... allowed) {
+        for (RequestStatus status : allowed) {
+            if (request.status == status) {
+                return;
+            }
+        }
+        throw conflict(request, action);
+    }
+
+    private static ProblemException conflict(PrivacyRequest request, String action) {
+        return ProblemException.conflict("invalid-transition", "Not possible now",
+                "Cannot " + action + " a request that is " + request.status);
+    }
+}

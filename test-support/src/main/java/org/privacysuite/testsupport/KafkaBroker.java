@@ -18,11 +18,15 @@ public class KafkaBroker implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        String bootstrap = Infra.env("TEST_KAFKA_BOOTSTRAP_SERVERS", HOST + ":" + TEST_PORT);
+        String bootstrap = testBootstrapServers();
         ensureRunning(bootstrap);
         // Own consumer groups per run: a broker may be shared with other runs or a local ./suite up.
         return Map.of("kafka.bootstrap.servers", bootstrap,
                 "privacy.events.consumer.group-id-prefix", "test-" + UUID.randomUUID() + ".");
+    }
+
+    public static String testBootstrapServers() {
+        return Infra.env("TEST_KAFKA_BOOTSTRAP_SERVERS", HOST + ":" + TEST_PORT);
     }
 
     public static synchronized String ensureRunning(String bootstrap) {

@@ -34,12 +34,21 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
+        database = create(name);
+        return Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl(database),
+                "quarkus.datasource.username", username(),
+                "quarkus.datasource.password", password());
+    }
+
+    /** Creates a fresh database named after {@code name} (starting the server if needed); returns its name. */
+    public static String create(String name) {
         String host = Infra.env("DB_HOST", "127.0.0.1");
         String port = Infra.env("DB_PORT", "3306");
         if (!Infra.answers(host, Integer.parseInt(port))) {
             Infra.run("db.sh", 90, "ensure");
         }
-        database = PREFIX + name + "_" + LocalDateTime.now().format(STAMP) + "_"
+        String database = PREFIX + name.replaceAll("[^a-z0-9]", "") + "_" + LocalDateTime.now().format(STAMP) + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
         try (Connection connection = rootConnection(); Statement statement = connection.createStatement()) {
             dropLeftovers(statement);
@@ -47,10 +56,27 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create test database " + database, e);
         }
-        return Map.of(
-                "quarkus.datasource.jdbc.url", "jdbc:mysql://" + host + ":" + port + "/" + database,
-                "quarkus.datasource.username", Infra.env("DB_ROOT_USER", "root"),
-                "quarkus.datasource.password", Infra.env("DB_ROOT_PASSWORD", ""));
+        return database;
+    }
+
+    public static String jdbcUrl(String database) {
+        return "jdbc:mysql://" + Infra.env("DB_HOST", "127.0.0.1") + ":" + Infra.env("DB_PORT", "3306") + "/" + database;
+    }
+
+    public static String username() {
+        return Infra.env("DB_ROOT_USER", "root");
+    }
+
+    public static String password() {
+        return Infra.env("DB_ROOT_PASSWORD", "");
+    }
+
+    public static void drop(String database) {
+        try (Connection connection = rootConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DROP DATABASE IF EXISTS " + database);
+        } catch (SQLException e) {
+            System.err.println("Could not drop test database " + database + ": " + e.getMessage());
+        }
     }
 
     /** Removes databases that runs killed before {@link #stop()} left behind more than a day ago. */
@@ -72,13 +98,8 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (database == null) {
-            return;
-        }
-        try (Connection connection = rootConnection(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("DROP DATABASE IF EXISTS " + database);
-        } catch (SQLException e) {
-            System.err.println("Could not drop test database " + database + ": " + e.getMessage());
+        if (database != null) {
+            drop(database);
         }
     }
 

@@ -1,0 +1,146 @@
+package org.privacysuite.e2e;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.privacysuite.testsupport.KafkaBroker;
+import org.privacysuite.testsupport.KeycloakServer;
+import org.privacysuite.testsupport.TestDatabase;
+
+/**
+ * The whole suite as its users run it: the packaged services as separate processes on free ports, each with a
+ * fresh database, against a real Kafka broker, the real Keycloak with the project's realm, and an SMTP server
+ * (GreenMail) that receives every mail they send. Started once per test JVM and stopped when it exits.
+ */
+final class SuiteUnderTest {
+
+    static final List<String> SERVICES = List.of("consent-service", "account-service", "dsar-service",
+            "newsletter-service");
+    private static SuiteUnderTest instance;
+
+    private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    private final List<String> databases = new ArrayList<>();
+    private final String kafka;
+    private final GreenMail mail;
+
+    private SuiteUnderTest() {
+        Path repository = repositoryRoot();
+        kafka = KafkaBroker.ensureRunning(KafkaBroker.testBootstrapServers());
+        String keycloak = KeycloakServer.ensureRunning();
+        int smtpPort = freePort();
+        mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+
+        Map<String, String> common = new HashMap<>();
+        common.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        // Own consumer groups: the broker may be shared with other test runs.
+        common.put("PRIVACY_EVENTS_CONSUMER_GROUP_ID_PREFIX", "e2e-" + UUID.randomUUID() + ".");
+        common.put("OIDC_AUTH_SERVER_URL", keycloak + "/realms/" + KeycloakServer.REALM);
+        common.put("KEYCLOAK_URL", keycloak);
+        common.put("SERVICE_CLIENT_SECRET", "local-services-secret");
+        common.put("KEYCLOAK_ADMIN_CLIENT_SECRET", "local-account-secret");
+        common.put("DSAR_EXPORT_KEY", "ZTJlLW9ubHktZHNhci1leHBvcnQta2V5LTMyLWJ5dGU=");
+        common.put("NEWSLETTER_SUPPRESSION_KEY", "e2e-only-suppression-key");
+        common.put("NEWSLETTER_TOKEN_KEY", "e2e-only-token-key");
+        common.put("QUARKUS_MAILER_MOCK", "false");
+        common.put("SMTP_HOST", "127.0.0.1");
+        common.put("SMTP_PORT", Integer.toString(smtpPort));
+        common.put("DB_USERNAME", TestDatabase.username());
+        common.put("DB_PASSWORD", TestDatabase.password());
+        // Time-based promises shortened so that the journeys can watch them happen.
+        common.put("DSAR_JOBS_EVERY", "1s");
+        common.put("DSAR_QUESTIONS_ANONYMISE_AFTER", "PT3S");
+        common.put("DSAR_SAGA_ANSWER_TIMEOUT", "PT5S");
+        common.put("DSAR_SAGA_MAX_ASKS", "2");
+
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            ports.put(service, freePort());
+        }
+        ports.put("gateway", freePort());
+        common.put("CONSENT_SERVICE_URL", "http://127.0.0.1:" + ports.get("consent-service"));
+        common.put("ACCOUNT_SERVICE_URL", "http://127.0.0.1:" + ports.get("account-service"));
+        common.put("DSAR_SERVICE_URL", "http://127.0.0.1:" + ports.get("dsar-service"));
+        common.put("NEWSLETTER_SERVICE_URL", "http://127.0.0.1:" + ports.get("newsletter-service"));
+        common.put("NEWSLETTER_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.get("gateway"));
+
+        for (String service : SERVICES) {
+            String database = TestDatabase.create("e2e" + service.replace("-service", ""));
+            databases.add(database);
+            Map<String, String> env = new HashMap<>(common);
+            env.put("DB_URL", TestDatabase.jdbcUrl(database));
+            processes.put(service, new ServiceProcess(service, repository, ports.get(service), env));
+        }
+        processes.put("gateway", new ServiceProcess("gateway", repository, ports.get("gateway"), common));
+        processes.values().forEach(ServiceProcess::start);
+        processes.values().forEach(p -> p.awaitReady(Duration.ofSeconds(120)));
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
+    }
+
+    static synchronized SuiteUnderTest get() {
+        if (instance == null) {
+            instance = new SuiteUnderTest();
+        }
+        return instance;
+    }
+
+    String gateway() {
+        return processes.get("gateway").url();
+    }
+
+    String kafka() {
+        return kafka;
+    }
+
+    GreenMail mail() {
+        return mail;
+    }
+
+    /** Stops one service, as an outage would. */
+    void stop(String service) {
+        processes.get(service).stop();
+    }
+
+    /** Starts a stopped service again and waits until it is ready. */
+    void restart(String service) {
+        ServiceProcess process = processes.get(service);
+        process.start();
+        process.awaitReady(Duration.ofSeconds(120));
+    }
+
+    private void stopAll() {
+        processes.values().forEach(ServiceProcess::stop);
+        mail.stop();
+        databases.forEach(TestDatabase::drop);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("infra/kafka.sh"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("Cannot find the repository root above " + System.getProperty("user.dir"));
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,91 @@
+package org.privacysuite.newsletter.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "newsletter")
+public interface NewsletterConfig {
+
+    /** Where mail links point (the gateway): confirmation and unsubscribe URLs are built on it. */
+    @WithDefault("http://127.0.0.1:8080")
+    URI publicBaseUrl();
+
+    /** HMAC-SHA256 key that signs unsubscribe tokens ({@code NEWSLETTER_TOKEN_KEY}, at least 32 characters). */
+    String tokenKey();
+
+    /** HMAC-SHA256 key of the suppression list's email hashes ({@code NEWSLETTER_SUPPRESSION_KEY}, at least 32 characters). */
+    String suppressionKey();
+
+    Confirmation confirmation();
+
+    Sending sending();
+
+    Browsing browsing();
+
+    Mail mail();
+
+    interface Confirmation {
+        /** How long a confirmation link works. */
+        @WithDefault("48h")
+        Duration ttl();
+
+        /** At most one mail per address in this interval, however often someone submits it (no mail bombing). */
+        @WithDefault("10m")
+        Duration resendInterval();
+
+        /** Unconfirmed subscriptions (the address owner never agreed) are deleted after this long. */
+        @WithDefault("P7D")
+        Duration pendingRetention();
+
+        /** Used and expired tokens are kept this long, so that a reused link is answered as "already used". */
+        @WithDefault("P7D")
+        Duration tokenRetention();
+    }
+
+    interface Sending {
+        /** Recipients handled per send call or background round. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** Attempts per recipient before the recipient counts as failed for the issue. */
+        @WithDefault("3")
+        int maxAttempts();
+
+        /** Pause before a recipient whose mail failed is tried again. */
+        @WithDefault("5m")
+        Duration retryBackoff();
+
+        /** How often a background round continues issues that are being sent; {@code off} disables it. */
+        @WithDefault("15s")
+        String interval();
+    }
+
+    interface Browsing {
+        /** Browsing events and interest scores not refreshed within this period are deleted. */
+        @WithDefault("P90D")
+        Duration retention();
+
+        /** Most topics one browsing event may carry. */
+        @WithDefault("10")
+        int maxTopicsPerEvent();
+    }
+
+    interface Mail {
+        /** Display name of the sender (the address itself is {@code quarkus.mailer.from}). */
+        @WithDefault("Example Appliances newsletter")
+        String senderName();
+
+        /** RFC 2919 List-Id. */
+        @WithDefault("Example Appliances newsletter <newsletter.example.com>")
+        String listId();
+
+        /** Sender identification required in every commercial message (CASL, CAN-SPAM). */
+        @WithDefault("Example Appliances Inc., 1 Example Street, Montreal, QC, Canada")
+        String postalAddress();
+
+        @WithDefault("https://www.example.com/privacy")
+        String privacyPolicyUrl();
+    }
+}

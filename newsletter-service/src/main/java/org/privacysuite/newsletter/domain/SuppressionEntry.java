@@ -1,0 +1,25 @@
+package org.privacysuite.newsletter.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** An erased address, kept only as a keyed hash so that it is never mailed again without a fresh opt-in. */
+@Entity
+@Table(name = "suppression_entry")
+public class SuppressionEntry extends PanacheEntityBase {
+
+    public static final String REASON_ERASURE = "ERASURE";
+
+    @Id
+    @Column(name = "email_hash")
+    public String emailHash;
+
+    public String reason;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

@@ -1,0 +1,55 @@
+package org.privacysuite.newsletter.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import org.privacysuite.commons.problem.ProblemException;
+import org.privacysuite.newsletter.domain.SubjectType;
+import org.privacysuite.newsletter.rest.NewsletterDtos.BrowsingEventAnswer;
+import org.privacysuite.newsletter.rest.NewsletterDtos.BrowsingEventRequest;
+import org.privacysuite.newsletter.service.Caller;
+import org.privacysuite.newsletter.service.InterestProfiles;
+
+/**
+ * Page topics seen by a device (no login: its consent cookie id) or, with a user token, by the account. Always 202:
+ * whether the event was kept is the service's business, decided by consent; the answer says which.
+ */
+@Path("/api/newsletter/browsing-events")
+@PermitAll
+public class BrowsingEventResource {
+
+    @Inject
+    InterestProfiles profiles;
+
+    @Inject
+    Callers callers;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response record(@Valid @NotNull BrowsingEventRequest request) {
+        Optional<Caller> caller = callers.current();
+        String subject;
+        SubjectType type;
+        if (caller.isPresent()) {
+            subject = caller.get().accountId();
+            type = SubjectType.ACCOUNT;
+        } else if (request.deviceId() != null) {
+            subject = request.deviceId();
+            type = SubjectType.DEVICE;
+        } else {
+            throw ProblemException.invalid("deviceId", "required without a login");
+        }
+        InterestProfiles.Outcome outcome = profiles.record(subject, type, request.topics());
+        return Response.accepted(new BrowsingEventAnswer(outcome.stored(),
+                outcome.dropped() == null ? null : outcome.dropped().tag)).build();
+    }
+}

@@ -1,0 +1,83 @@
+package org.privacysuite.newsletter.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.privacysuite.commons.security.Roles;
+import org.privacysuite.newsletter.domain.Issue;
+import org.privacysuite.newsletter.domain.IssueStatus;
+import org.privacysuite.newsletter.domain.Section;
+import org.privacysuite.newsletter.rest.NewsletterDtos.IssueDto;
+import org.privacysuite.newsletter.rest.NewsletterDtos.IssueRequest;
+import org.privacysuite.newsletter.service.IssueDesk;
+import org.privacysuite.newsletter.service.IssueSender;
+import org.privacysuite.newsletter.service.Progress;
+
+/**
+ * Issues, written and sent by marketing or a privacy officer. Nothing here shows who the subscribers are: progress
+ * is counts only.
+ */
+@Path("/api/newsletter/issues")
+@RolesAllowed({ Roles.MARKETING, Roles.PRIVACY_OFFICER })
+@Produces(MediaType.APPLICATION_JSON)
+public class IssueResource {
+
+    @Inject
+    IssueDesk desk;
+
+    @Inject
+    IssueSender sender;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(@Valid @NotNull IssueRequest request) {
+        List<Section> sections = request.sections().stream().map(s -> new Section(s.topic(), s.title(), s.body())).toList();
+        Issue issue = desk.create(request.subject(), request.intro(), sections, identity.getPrincipal().getName());
+        return Response.created(URI.create("/api/newsletter/issues/" + issue.id))
+                .entity(IssueDto.of(issue, sender.progress(issue.id))).build();
+    }
+
+    @GET
+    public List<IssueDto> list() {
+        return desk.list().stream().map(i -> IssueDto.of(i, null)).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public IssueDto get(@PathParam("id") String id) {
+        Issue issue = desk.get(id);
+        return IssueDto.of(issue, sender.progress(id));
+    }
+
+    /**
+     * Starts or resumes sending: mails the next batch (at most {@code limit}, capped by
+     * {@code newsletter.sending.batch-size}) of recipients who have not received the issue, then answers with the
+     * progress: 200 once the issue is SENT, 202 while recipients remain (background rounds continue, and calling
+     * again continues too). Safe to repeat: nobody gets the issue twice.
+     */
+    @POST
+    @Path("/{id}/send")
+    public Response send(@PathParam("id") String id, @QueryParam("limit") @Min(1) @Max(10000) Integer limit) {
+        Progress progress = sender.send(id, limit);
+        Issue issue = desk.get(id);
+        return Response.status(issue.status == IssueStatus.SENT ? 200 : 202).entity(IssueDto.of(issue, progress)).build();
+    }
+}

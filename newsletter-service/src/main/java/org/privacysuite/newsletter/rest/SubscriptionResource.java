@@ -1,0 +1,93 @@
+package org.privacysuite.newsletter.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.privacysuite.commons.problem.ProblemException;
+import org.privacysuite.newsletter.rest.NewsletterDtos.ConfirmRequest;
+import org.privacysuite.newsletter.rest.NewsletterDtos.ConfirmedDto;
+import org.privacysuite.newsletter.rest.NewsletterDtos.SubscribeAccepted;
+import org.privacysuite.newsletter.rest.NewsletterDtos.SubscribeRequest;
+import org.privacysuite.newsletter.service.EmailAddresses;
+import org.privacysuite.newsletter.service.Subscriptions;
+import org.privacysuite.newsletter.service.TopicCatalogue;
+
+/**
+ * Subscribing with double opt-in. No login needed; with a user token whose verified email is the subscribed
+ * address, the subscription is linked to that account.
+ */
+@Path("/api/newsletter/subscriptions")
+@PermitAll
+public class SubscriptionResource {
+
+    @Inject
+    Subscriptions subscriptions;
+
+    @Inject
+    TopicCatalogue catalogue;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    Pages pages;
+
+    /** 202 with the same body whether the address is new, pending, subscribed, unsubscribed or erased before. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response subscribe(@Valid @NotNull SubscribeRequest request) {
+        Subscriptions.Requested accepted = subscriptions.subscribe(request.email(), request.topics(),
+                request.deviceId(), callers.current());
+        return Response.accepted(SubscribeAccepted.of(accepted.email(), accepted.topics())).build();
+    }
+
+    /** The API form: the token from the mail's link. */
+    @POST
+    @Path("/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public ConfirmedDto confirm(@Valid @NotNull ConfirmRequest request) {
+        Subscriptions.Confirmed confirmed = subscriptions.confirm(request.token());
+        return new ConfirmedDto(confirmed.subscriber().status.name(), confirmed.subscriber().email,
+                confirmed.subscriber().topics.stream().sorted().toList(), confirmed.suppressionLifted());
+    }
+
+    /** The button of the confirmation page (a form post). */
+    @POST
+    @Path("/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Response confirmForm(@FormParam("token") String token) {
+        try {
+            Subscriptions.Confirmed confirmed = subscriptions.confirm(token);
+            return pages.confirmed(EmailAddresses.masked(confirmed.subscriber().email),
+                    catalogue.titlesOf(confirmed.subscriber().topics), confirmed.suppressionLifted());
+        } catch (ProblemException e) {
+            return pages.problem(e.status(), e.title(), e.getMessage());
+        }
+    }
+
+    /**
+     * Where the mail's link lands: a page with a button, because mail scanners open links and a GET must not confirm
+     * anything on the address owner's behalf.
+     */
+    @GET
+    @Path("/confirm")
+    @Produces(MediaType.TEXT_HTML)
+    public Response confirmPage(@QueryParam("token") @NotBlank @Size(max = 200) String token) {
+        return pages.confirm(token);
+    }
+}

@@ -1,0 +1,46 @@
+package org.privacysuite.newsletter.rest;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.privacysuite.commons.security.Roles;
+import org.privacysuite.newsletter.rest.NewsletterDtos.TopicDto;
+import org.privacysuite.newsletter.rest.NewsletterDtos.TopicUpdate;
+import org.privacysuite.newsletter.service.TopicCatalogue;
+
+/** The topics a subscription form offers and issues are written about. */
+@Path("/api/newsletter/topics")
+@Produces(MediaType.APPLICATION_JSON)
+public class TopicResource {
+
+    @Inject
+    TopicCatalogue catalogue;
+
+    @GET
+    @PermitAll
+    public List<TopicDto> list() {
+        return catalogue.all().stream().map(TopicDto::of).toList();
+    }
+
+    @PUT
+    @Path("/{key}")
+    @RolesAllowed({ Roles.MARKETING, Roles.PRIVACY_OFFICER })
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response upsert(@PathParam("key") @Pattern(regexp = TopicCatalogue.TOPIC_KEY) String key,
+            @Valid @NotNull TopicUpdate update) {
+        TopicCatalogue.Upserted result = catalogue.upsert(key, update.title(), update.description());
+        return Response.status(result.created() ? 201 : 200).entity(TopicDto.of(result.topic())).build();
+    }
+}

@@ -22,7 +22,7 @@ import org.privacysuite.testsupport.TestTokens;
 @WithTestResource(KafkaBroker.class)
 @WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "dsar"))
 @WithTestResource(OidcWiremockTestResource.class)
-abstract class DsarTestBase {
+public abstract class DsarTestBase {
 
     @Inject
     KafkaClients clients;
@@ -42,7 +42,7 @@ abstract class DsarTestBase {
         return given().auth().oauth2(token).when().get("/api/privacy-requests/" + id).then();
     }
 
-    static ValidatableResponse act(String id, String action, Object body) {
+    protected static ValidatableResponse act(String id, String action, Object body) {
         var request = given().auth().oauth2(TestTokens.officer());
         if (body != null) {
             request = request.contentType("application/json").body(body);

@@ -28,9 +28,22 @@ public interface DsarConfig {
 
     Jobs jobs();
 
+    /** The Data Rights Protocol for authorised agents (/v1). */
+    Drp drp();
+
     /** "Due soon" in the officers' view. */
     @WithDefault("P7D")
     Duration dueSoon();
+
+    interface Drp {
+        /** The {@code business-id} agents must address their signed messages to. */
+        @WithDefault("PRIVACY_SUITE")
+        String businessId();
+
+        /** Tolerance for an agent's clock running ahead when checking {@code issued-at}. */
+        @WithDefault("PT30S")
+        Duration clockSkew();
+    }
 
     interface Jobs {
         /** Interval of the periodic jobs (a Quarkus scheduler expression such as {@code 30s}, or {@code off}). */

@@ -83,6 +83,22 @@ public class RequestIntake {
         return request;
     }
 
+    /**
+     * Receives a request from an authorised agent (Data Rights Protocol), which attests that it verified the person's
+     * identity: no mailed code, but like any request without login it waits for an officer's approval.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PrivacyRequest openForAgent(NewRequest input, String agentActor, String detail) {
+        PrivacyRequest request = newRequest(input, RequestSource.AUTHORISED_AGENT);
+        request.status = RequestStatus.UNVERIFIED;
+        request.persist();
+        audit.note(request, agentActor, "received", input.type() + " under " + request.jurisdiction
+                + (detail == null ? "" : "; " + detail));
+        request.verifiedAt = request.receivedAt;
+        route(request, agentActor, "identity attested by the authorised agent");
+        return request;
+    }
+
     @Transactional(dontRollbackOn = ProblemException.class)
     public PrivacyRequest verify(String requestId, String code) {
         PrivacyRequest request = PrivacyRequest.findById(requestId);

@@ -1,0 +1,61 @@
+package org.privacysuite.dsar.drp;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.privacysuite.commons.problem.ProblemException;
+import org.privacysuite.commons.security.Roles;
+
+/** Officers onboard authorised agents: the agent's id and the verify key its DRP messages are signed with. */
+@Path("/api/privacy-requests/agents")
+@RolesAllowed(Roles.PRIVACY_OFFICER)
+@Produces(MediaType.APPLICATION_JSON)
+public class DrpAgentResource {
+
+    static final String AGENT_ID = "[A-Za-z0-9][A-Za-z0-9_.-]{0,99}";
+
+    @Inject
+    DrpProtocol protocol;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    public List<DrpDtos.AgentView> list() {
+        return protocol.agents();
+    }
+
+    @PUT
+    @Path("/{agentId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DrpDtos.AgentView put(@PathParam("agentId") @Pattern(regexp = AGENT_ID) String agentId,
+            @Valid @NotNull DrpDtos.AgentInput body) {
+        return protocol.view(protocol.putAgent(agentId, body.name(), body.verifyKey(), officer()));
+    }
+
+    @DELETE
+    @Path("/{agentId}")
+    public Response remove(@PathParam("agentId") @Pattern(regexp = AGENT_ID) String agentId) {
+        if (!protocol.removeAgent(agentId, officer())) {
+            throw ProblemException.notFound("Agent " + agentId);
+        }
+        return Response.noContent().build();
+    }
+
+    private String officer() {
+        return "officer:" + identity.getPrincipal().getName();
+    }
+}

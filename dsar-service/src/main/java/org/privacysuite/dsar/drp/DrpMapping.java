@@ -1,0 +1,101 @@
+package org.privacysuite.dsar.drp;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.privacysuite.dsar.domain.Jurisdiction;
+import org.privacysuite.dsar.domain.PrivacyRequest;
+import org.privacysuite.dsar.domain.RequestStatus;
+import org.privacysuite.dsar.domain.RequestType;
+
+/** How DRP rights actions, regimes and request states map to the service's own requests. */
+public final class DrpMapping {
+
+    public static final String OPEN = "open";
+    public static final String IN_PROGRESS = "in_progress";
+    public static final String FULFILLED = "fulfilled";
+    public static final String REVOKED = "revoked";
+    public static final String DENIED = "denied";
+    public static final String EXPIRED = "expired";
+
+    /** Section 3.02 reasons a request may be denied with. */
+    public static final List<String> DENIAL_REASONS = List.of("suspected_fraud", "insuf_verification", "no_match",
+            "claim_not_covered", "outside_jurisdiction", "too_many_requests", "other");
+
+    /**
+     * Section 3.01 rights actions this business honours. The table spells them {@code sale:opt_out}; the exercise
+     * example in 2.01 spells {@code sale:opt-out}: both are accepted. Opting in to sale is not offered (the suite
+     * does not sell data), so {@code sale:opt_in} is refused as an unsupported action.
+     */
+    private static final Map<String, RequestType> ACTIONS = Map.of(
+            "access", RequestType.ACCESS,
+            "access:categories", RequestType.ACCESS,
+            "access:specific", RequestType.ACCESS,
+            "deletion", RequestType.ERASURE,
+            "sale:opt_out", RequestType.OBJECTION,
+            "sale:opt-out", RequestType.OBJECTION);
+
+    private DrpMapping() {
+    }
+
+    public static Optional<RequestType> typeOf(String exercise) {
+        return Optional.ofNullable(exercise == null ? null : ACTIONS.get(exercise));
+    }
+
+    /** {@code ccpa}, or no regime / {@code voluntary} (handled on CCPA terms); {@code gdpr} where it is named. */
+    public static Optional<Jurisdiction> jurisdictionOf(String regime) {
+        if (regime == null || regime.equals("ccpa") || regime.equals("voluntary")) {
+            return Optional.of(Jurisdiction.CCPA);
+        }
+        if (regime.equals("gdpr")) {
+            return Optional.of(Jurisdiction.GDPR);
+        }
+        return Optional.empty();
+    }
+
+    /** A DRP state with its reason and processing details. */
+    public record State(String status, String reason, String processingDetails) {
+    }
+
+    public static State stateOf(PrivacyRequest request, DrpRequest drp) {
+        if (drp.revokedAt != null) {
+            return new State(REVOKED, null, null);
+        }
+        RequestStatus status = request.status;
+        return switch (status) {
+            case UNVERIFIED, PENDING_APPROVAL -> new State(IN_PROGRESS, null,
+                    withExtension(request, "Received; the privacy team is reviewing the request."));
+            case IN_PROGRESS, STALLED -> new State(IN_PROGRESS, null,
+                    withExtension(request, "The request is being carried out."));
+            case FULFILLED -> new State(FULFILLED, null, null);
+            case DENIED -> denied(request.denialReason);
+            case CLOSED -> request.denialReason != null ? denied(request.denialReason)
+                    : request.fulfilledAt != null ? new State(FULFILLED, null, null)
+                    : new State(DENIED, "other", "Closed by the business without being carried out.");
+        };
+    }
+
+    /**
+     * An officer's denial reason may start with a DRP reason ({@code no_match: we hold no data for this address});
+     * the rest is passed on as processing details. Anything else is {@code other} with the whole text.
+     */
+    static State denied(String denialReason) {
+        String text = denialReason == null ? "" : denialReason.trim();
+        for (String reason : DENIAL_REASONS) {
+            if (text.equals(reason)) {
+                return new State(DENIED, reason, null);
+            }
+            if (text.startsWith(reason + ":") || text.startsWith(reason + " ")) {
+                String rest = text.substring(reason.length() + 1).trim();
+                return new State(DENIED, reason, rest.isEmpty() ? null : rest);
+            }
+        }
+        return new State(DENIED, "other", text.isEmpty() ? null : text);
+    }
+
+    private static String withExtension(PrivacyRequest request, String details) {
+        return request.extendedAt != null && request.extensionReason != null
+                ? "Deadline extended: " + request.extensionReason
+                : details;
+    }
+}

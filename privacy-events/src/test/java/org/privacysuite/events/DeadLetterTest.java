@@ -72,8 +72,9 @@ class DeadLetterTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> effects.count(consumerName, laterId) == 1);
             assertEquals(0, effects.count(consumerName, failingId));
 
+            // Only this consumer's dead letters: other test runs' consumers may share the broker and the topic.
             List<ConsumerRecord<String, byte[]>> dead = dlq.read(Duration.ofSeconds(30),
-                    r -> subject.equals(r.key()), 2);
+                    r -> subject.equals(r.key()) && consumerName.equals(TopicReader.header(r, DeadLetters.CONSUMER)), 2);
             assertEquals(2, dead.size());
             Map<String, ConsumerRecord<String, byte[]>> byException = dead.stream().collect(Collectors.toMap(
                     r -> TopicReader.header(r, DeadLetters.EXCEPTION), Function.identity()));

@@ -48,12 +48,21 @@ class PrivacyRequestsTest extends NewsletterTestBase {
             UUID requestId = UUID.randomUUID();
             Events.send(eventId, new ErasureRequested(requestId, subject, new Identities(emails, devices), ErasureMode.FULL));
             List<ConsumerRecord<String, byte[]>> answers = results.read(Duration.ofSeconds(30),
-                    r -> subject.equals(r.key()) && "privacy.erasure.completed.v1".equals(TopicReader.header(r, "ce_type")), 1);
+                    r -> ours(r, subject, "privacy.erasure.completed.v1"), 1);
             assertEquals(1, answers.size(), "an erasure answer");
             JsonNode answer = Events.json(answers.get(0).value());
             assertEquals(requestId.toString(), answer.get("requestId").asText());
             return answer;
         }
+    }
+
+    /**
+     * This service's answer about the subject. The test broker is shared with other modules' test runs, whose
+     * services answer the same requests; only newsletter-service's answers count here.
+     */
+    static boolean ours(ConsumerRecord<String, byte[]> record, String subject, String type) {
+        return subject.equals(record.key()) && type.equals(TopicReader.header(record, "ce_type"))
+                && "/privacy-suite/newsletter-service".equals(TopicReader.header(record, "ce_source"));
     }
 
     static Map<String, JsonNode> byRecordType(JsonNode answer) {
@@ -157,7 +166,7 @@ class PrivacyRequestsTest extends NewsletterTestBase {
         // A redelivered request is not applied or answered twice.
         try (TopicReader results = new TopicReader(Topics.PRIVACY_RESULTS)) {
             Events.send(eventId, new ErasureRequested(UUID.randomUUID(), account, Identities.none(), ErasureMode.FULL));
-            assertEquals(0, results.readFor(Duration.ofSeconds(3), r -> account.equals(r.key())).size());
+            assertEquals(0, results.readFor(Duration.ofSeconds(3), r -> ours(r, account, "privacy.erasure.completed.v1")).size());
         }
 
         // Asked again, nothing is left to erase; the retained hash is still declared.
@@ -185,7 +194,7 @@ class PrivacyRequestsTest extends NewsletterTestBase {
                 .body("suppressionLifted", equalTo(true));
         assertEquals(0, count("SELECT COUNT(*) FROM suppression_entry WHERE email_hash = ?1", hmac(email.toLowerCase())));
         given().auth().oauth2(token).when().get("/api/newsletter/me").then().statusCode(200)
-                .body("subscription.resubscribedAfterErasure", equalTo(true));
+                .body("subscription.resubscribedAfterSuppression", equalTo(true));
     }
 
     @Test
@@ -223,7 +232,7 @@ class PrivacyRequestsTest extends NewsletterTestBase {
         try (TopicReader results = new TopicReader(Topics.PRIVACY_RESULTS)) {
             Events.send(new AccessRequested(requestId, account, new Identities(List.of(email), List.of(device))));
             List<ConsumerRecord<String, byte[]>> answers = results.read(Duration.ofSeconds(30),
-                    r -> account.equals(r.key()) && "privacy.access.completed.v1".equals(TopicReader.header(r, "ce_type")), 1);
+                    r -> ours(r, account, "privacy.access.completed.v1"), 1);
             assertEquals(1, answers.size());
             JsonNode answer = Events.json(answers.get(0).value());
             assertEquals(requestId.toString(), answer.get("requestId").asText());

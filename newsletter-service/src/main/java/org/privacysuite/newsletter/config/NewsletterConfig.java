@@ -20,6 +20,13 @@ public interface NewsletterConfig {
 
     Confirmation confirmation();
 
+    /**
+     * How long an unsubscribed address stays on record (shown to its owner, kept for questions). Then the row goes
+     * and only the suppression hash of the address remains: the objection is still honoured.
+     */
+    @WithDefault("P30D")
+    Duration unsubscribedRetention();
+
     Sending sending();
 
     Browsing browsing();

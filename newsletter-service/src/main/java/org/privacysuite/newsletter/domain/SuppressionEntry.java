@@ -12,7 +12,10 @@ import java.time.Instant;
 @Table(name = "suppression_entry")
 public class SuppressionEntry extends PanacheEntityBase {
 
+    /** The address was erased at the person's request. */
     public static final String REASON_ERASURE = "ERASURE";
+    /** The address unsubscribed and its record has since been deleted. */
+    public static final String REASON_UNSUBSCRIBED = "UNSUBSCRIBED";
 
     @Id
     @Column(name = "email_hash")

@@ -86,7 +86,7 @@ public class NewsletterExport {
 
     public record SubscriptionExport(String id, String email, String status, List<String> topics, String accountId,
             String deviceId, Instant subscribedAt, Instant confirmedAt, Instant unsubscribedAt,
-            boolean resubscribedAfterErasure, long openConfirmationLinks) {
+            boolean resubscribedAfterSuppression, long openConfirmationLinks) {
     }
 
     public record InterestExport(String topic, long score, Instant updatedAt) {

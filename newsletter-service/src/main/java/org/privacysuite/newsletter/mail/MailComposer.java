@@ -64,12 +64,13 @@ public class MailComposer {
     public record RenderedSection(String topic, String topicTitle, String title, List<String> paragraphs) {
     }
 
+    /** @param suppressedBecause why the address is on the suppression list, or null */
     public Mail confirmation(Subscriber subscriber, String confirmationToken, List<String> topicTitles,
-            boolean afterSuppression) {
+            String suppressedBecause) {
         Map<String, Object> data = Map.of(
                 "confirmUrl", links.confirm(confirmationToken),
                 "topics", topicTitles,
-                "afterSuppression", afterSuppression,
+                "suppressedBecause", suppressedBecause == null ? "" : suppressedBecause,
                 "validHours", Math.max(1, config.confirmation().ttl().toHours()));
         return compose(subscriber, "Please confirm your newsletter subscription", confirmationHtml, confirmationText,
                 data);

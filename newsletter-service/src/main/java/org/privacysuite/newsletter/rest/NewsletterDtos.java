@@ -45,7 +45,7 @@ public final class NewsletterDtos {
 
     public record SubscriptionDto(String id, String email, String status, List<String> topics, String deviceId,
             boolean accountLinked, Instant subscribedAt, Instant confirmedAt, Instant unsubscribedAt,
-            boolean resubscribedAfterErasure) {
+            boolean resubscribedAfterSuppression) {
 
         public static SubscriptionDto of(Subscriber s) {
             return new SubscriptionDto(s.id, s.email, s.status.name(), s.topics.stream().sorted().toList(), s.deviceId,

@@ -12,6 +12,8 @@ import org.privacysuite.newsletter.config.NewsletterConfig;
 import org.privacysuite.newsletter.domain.BrowsingEvent;
 import org.privacysuite.newsletter.domain.ConfirmationToken;
 import org.privacysuite.newsletter.domain.InterestScore;
+import org.privacysuite.newsletter.domain.SendLogEntry;
+import org.privacysuite.newsletter.domain.SuppressionEntry;
 import org.privacysuite.newsletter.domain.SubscriptionStatus;
 import org.privacysuite.newsletter.domain.Subscriber;
 
@@ -19,6 +21,8 @@ import org.privacysuite.newsletter.domain.Subscriber;
  * Storage limitation: what has no purpose any more is deleted on a schedule.
  * <ul>
  * <li>subscriptions never confirmed, after {@code confirmation.pending-retention}: the address owner never agreed;</li>
+ * <li>unsubscribed subscriptions, {@code unsubscribed-retention} after the unsubscription: the row and its send log go,
+ * and the address stays only as a keyed hash on the suppression list, so the objection is still honoured;</li>
  * <li>used, revoked and expired confirmation tokens, after {@code confirmation.token-retention};</li>
  * <li>browsing events older than {@code browsing.retention}, and interest scores not refreshed within it.</li>
  * </ul>
@@ -34,6 +38,9 @@ public class Housekeeping {
     @Inject
     Clock clock;
 
+    @Inject
+    SuppressionList suppression;
+
     @Scheduled(identity = "newsletter-housekeeping", every = "1h", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
@@ -44,7 +51,7 @@ public class Housekeeping {
         }
     }
 
-    /** @return rows deleted: pending subscribers, tokens, browsing events, interest scores */
+    /** @return rows deleted: pending subscribers, tokens, browsing events, interest scores, unsubscribed subscribers */
     public long[] purge() {
         Instant now = Instant.now(clock);
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -53,17 +60,29 @@ public class Housekeeping {
                     SubscriptionStatus.PENDING, pendingBefore).stream().map(s -> s.id).toList();
             long tokens = stale.isEmpty() ? 0 : ConfirmationToken.delete("subscriberId in ?1", stale);
             long pending = stale.isEmpty() ? 0 : Subscriber.delete("id in ?1", stale);
+
+            // (not while a request to subscribe again waits for its confirmation)
+            List<Subscriber> unsubscribed = Subscriber.list("status = ?1 and unsubscribedAt < ?2 and id not in"
+                    + " (select t.subscriberId from ConfirmationToken t where t.usedAt is null and t.revokedAt is null"
+                    + " and t.expiresAt > ?3)", SubscriptionStatus.UNSUBSCRIBED, now.minus(config.unsubscribedRetention()), now);
+            List<String> ended = unsubscribed.stream().map(s -> s.id).toList();
+            unsubscribed.forEach(s -> suppression.suppress(s.emailKey, SuppressionEntry.REASON_UNSUBSCRIBED));
+            if (!ended.isEmpty()) {
+                tokens += ConfirmationToken.delete("subscriberId in ?1", ended);
+                SendLogEntry.deleteOfSubscribers(ended);
+                Subscriber.delete("id in ?1", ended);
+            }
             Instant tokensBefore = now.minus(config.confirmation().tokenRetention());
             tokens += ConfirmationToken.delete("(usedAt is not null and usedAt < ?1) or (revokedAt is not null and revokedAt < ?1)"
                     + " or expiresAt < ?1", tokensBefore);
             Instant browsingBefore = now.minus(config.browsing().retention());
             long events = BrowsingEvent.delete("occurredAt < ?1", browsingBefore);
             long scores = InterestScore.delete("updatedAt < ?1", browsingBefore);
-            if (pending + tokens + events + scores > 0) {
-                LOG.infof("Housekeeping deleted %d unconfirmed subscriptions, %d confirmation tokens, %d browsing events,"
-                        + " %d interest scores", pending, tokens, events, scores);
+            if (pending + tokens + events + scores + ended.size() > 0) {
+                LOG.infof("Housekeeping deleted %d unconfirmed and %d unsubscribed subscriptions, %d confirmation tokens,"
+                        + " %d browsing events, %d interest scores", pending, ended.size(), tokens, events, scores);
             }
-            return new long[] { pending, tokens, events, scores };
+            return new long[] { pending, tokens, events, scores, ended.size() };
         });
     }
 }

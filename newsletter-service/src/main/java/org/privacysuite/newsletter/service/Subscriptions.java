@@ -167,10 +167,10 @@ public class Subscriptions {
         row.topics = String.join(",", topics);
         row.deviceId = deviceId;
         row.persist();
-        boolean afterSuppression = subscriber.status == SubscriptionStatus.PENDING
-                ? subscriber.afterSuppression : suppression.isSuppressed(subscriber.emailKey);
+        // An address on the suppression list is told why it is asked again (it stays listed until confirmed).
+        String suppressedBecause = suppression.reasonOf(subscriber.emailKey).orElse(null);
         postman.deliver(MailKind.CONFIRMATION,
-                composer.confirmation(subscriber, token, catalogue.titlesOf(topics), afterSuppression));
+                composer.confirmation(subscriber, token, catalogue.titlesOf(topics), suppressedBecause));
     }
 
     /**

@@ -38,6 +38,11 @@ public class SuppressionList {
         return SuppressionEntry.findByIdOptional(hashOf(emailKey)).isPresent();
     }
 
+    /** Why the address is on the list ({@link SuppressionEntry#REASON_ERASURE} or ..._UNSUBSCRIBED), if it is. */
+    public java.util.Optional<String> reasonOf(String emailKey) {
+        return SuppressionEntry.<SuppressionEntry>findByIdOptional(hashOf(emailKey)).map(e -> e.reason);
+    }
+
     /** Adds the address; returns false if it was already there. */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean suppress(String emailKey, String reason) {

@@ -263,6 +263,8 @@ class IssueSendingTest extends NewsletterTestBase {
         given().auth().oauth2(TestTokens.user(UUID.randomUUID().toString()))
                 .when().post("/api/newsletter/issues/" + id + "/send").then().statusCode(403);
         given().auth().oauth2(marketing()).when().get("/api/newsletter/issues/no-such-issue").then().statusCode(404);
+        given().auth().oauth2(marketing()).when().post("/api/newsletter/issues/no-such-issue/send").then().statusCode(404)
+                .contentType("application/problem+json");
         given().auth().oauth2(marketing()).contentType("application/json")
                 .body(Map.of("subject", "S", "sections", List.of(Map.of("topic", "no-such-topic", "title", "T", "body", "B"))))
                 .when().post("/api/newsletter/issues").then().statusCode(400);

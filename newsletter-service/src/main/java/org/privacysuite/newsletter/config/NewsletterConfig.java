@@ -80,10 +80,6 @@ public interface NewsletterConfig {
     }
 
     interface Mail {
-        /** Display name of the sender (the address itself is {@code quarkus.mailer.from}). */
-        @WithDefault("Example Appliances newsletter")
-        String senderName();
-
         /** RFC 2919 List-Id. */
         @WithDefault("Example Appliances newsletter <newsletter.example.com>")
         String listId();

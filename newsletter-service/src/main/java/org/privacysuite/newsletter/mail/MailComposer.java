@@ -5,7 +5,6 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -118,10 +117,5 @@ public class MailComposer {
             return List.of();
         }
         return Arrays.stream(text.strip().split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
-    }
-
-    /** For tests and logs: how long a confirmation link works. */
-    public Duration confirmationTtl() {
-        return config.confirmation().ttl();
     }
 }

@@ -1,0 +1,114 @@
+package org.privacysuite.account.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.privacysuite.account.domain.Account;
+import org.privacysuite.account.domain.AppUsageEvent;
+import org.privacysuite.account.domain.Hold;
+import org.privacysuite.account.domain.ProfileField;
+import org.privacysuite.account.domain.StatusChange;
+import org.privacysuite.account.domain.UsageWithdrawal;
+import org.privacysuite.account.identity.IdentityUser;
+import org.privacysuite.account.identity.KeycloakAccounts;
+import org.privacysuite.account.service.ErasureRules;
+import org.privacysuite.events.catalogue.AccessCompleted;
+import org.privacysuite.events.catalogue.AccessRequested;
+import org.privacysuite.events.outbox.Outbox;
+
+/**
+ * Answers an access request with everything account-service holds about the subject: the Keycloak identity
+ * (username, email; never credentials), the profile and sharing choices, holds, status history, app usage data and
+ * the record of consent withdrawals. The account is the subject id's, or else the one the request's emails belong to.
+ */
+@ApplicationScoped
+public class AccountExport {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    KeycloakAccounts keycloak;
+
+    @Inject
+    Outbox outbox;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void export(AccessRequested request) {
+        String accountId = request.subjectId();
+        Optional<IdentityUser> identity = keycloak.find(accountId);
+        Account account = Account.findById(accountId);
+        if (account == null && identity.isEmpty() && request.identities() != null) {
+            for (String email : request.identities().emails()) {
+                identity = keycloak.findByEmail(email);
+                if (identity.isPresent()) {
+                    accountId = identity.get().id();
+                    account = Account.findById(accountId);
+                    break;
+                }
+            }
+        }
+        ObjectNode data = mapper.createObjectNode();
+        data.put("subjectId", request.subjectId());
+        data.set("identity", identity.<JsonNode>map(u -> mapper.valueToTree(
+                new IdentityExport(u.id(), u.username(), u.email(), u.enabled()))).orElse(mapper.nullNode()));
+        if (account == null) {
+            data.putNull("account");
+        } else {
+            data.set("account", mapper.valueToTree(accountOf(account)));
+            String id = account.id;
+            data.set("holds", mapper.valueToTree(Hold.allOf(id).stream()
+                    .map(h -> new HoldExport(h.id, h.reason, h.until, h.reference, h.createdAt, h.releasedAt)).toList()));
+            data.set("statusHistory", mapper.valueToTree(StatusChange.of(id).stream()
+                    .map(c -> new StatusExport(c.status.name(), c.cause.name(), c.changedAt)).toList()));
+            data.set("appUsage", mapper.valueToTree(AppUsageEvent.allOf(id).stream()
+                    .map(e -> new UsageExport(e.usageId, e.appliance, e.program, e.durationSeconds, e.startedAt,
+                            e.receivedAt, e.consentNoticeVersion)).toList()));
+            data.set("appUsageWithdrawals", mapper.valueToTree(UsageWithdrawal.of(id).stream()
+                    .map(w -> new WithdrawalExport(w.withdrawnAt, w.processedAt, w.deletedCount)).toList()));
+        }
+        outbox.publish(new AccessCompleted(request.requestId(), request.subjectId(), ErasureRules.SERVICE, data));
+    }
+
+    private static Map<String, Object> accountOf(Account account) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", account.id);
+        out.put("username", account.username);
+        out.put("status", account.status.name());
+        out.put("createdAt", account.createdAt);
+        out.put("closureRequestedAt", account.closureRequestedAt);
+        out.put("closedAt", account.closedAt);
+        Map<String, String> profile = new LinkedHashMap<>();
+        for (ProfileField field : ProfileField.values()) {
+            profile.put(field.jsonName(), field.valueOf(account));
+        }
+        out.put("profile", profile);
+        out.put("sharedFields", account.sharedFields().stream().map(ProfileField::jsonName).toList());
+        return out;
+    }
+
+    /** Keycloak's record of the person: never credentials. */
+    public record IdentityExport(String id, String username, String email, boolean enabled) {
+    }
+
+    public record HoldExport(String id, String reason, Instant until, String reference, Instant registeredAt,
+            Instant releasedAt) {
+    }
+
+    public record StatusExport(String status, String cause, Instant at) {
+    }
+
+    public record UsageExport(String id, String appliance, String program, long durationSeconds, Instant startedAt,
+            Instant receivedAt, Integer consentNoticeVersion) {
+    }
+
+    public record WithdrawalExport(Instant withdrawnAt, Instant processedAt, long deletedUsageEvents) {
+    }
+}

@@ -1,0 +1,5 @@
+package org.privacysuite.account.identity;
+
+/** What account-service reads of a Keycloak user. */
+public record IdentityUser(String id, String username, String email, boolean enabled) {
+}

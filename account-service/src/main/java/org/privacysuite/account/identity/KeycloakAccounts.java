@@ -1,0 +1,218 @@
+package org.privacysuite.account.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.privacysuite.account.config.AccountConfig;
+import org.privacysuite.commons.problem.ProblemException;
+
+/**
+ * The users of the realm, through Keycloak's admin REST API with account-service's own service account
+ * ({@code manage-users}). Keycloak is the only place a password is ever sent to. Every Keycloak failure is turned
+ * into a problem the API can answer: 409 for a taken username or email, 400 for what Keycloak refuses (its password
+ * policy), 503 when it cannot be reached.
+ * <p>
+ * The admin client bean is request scoped (it holds the service account's token); the methods activate a request
+ * context when none is active, so that event consumers, the lifecycle job and worker threads can call them too.
+ */
+@ApplicationScoped
+@ActivateRequestContext
+public class KeycloakAccounts {
+
+    private static final Logger LOG = Logger.getLogger(KeycloakAccounts.class);
+
+    @Inject
+    Keycloak keycloak;
+
+    @Inject
+    AccountConfig config;
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** Creates an enabled user with its password in one call, so Keycloak either has the whole user or none. */
+    public String create(String username, String email, String password) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(email);
+        user.setEnabled(true);
+        user.setEmailVerified(false);
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        Response response;
+        try {
+            response = keycloak.realm(realm()).users().create(user);
+        } catch (RuntimeException e) {
+            throw new IdentityUnavailableException("create the account", e);
+        }
+        try (response) {
+            int status = response.getStatus();
+            if (status == 201) {
+                return idFrom(response.getLocation());
+            }
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            if (status == 409) {
+                throw conflict(body);
+            }
+            if (status == 400) {
+                throw refused(body);
+            }
+            LOG.warnf("Keycloak answered %d to a user creation: %s", status, body);
+            throw new IdentityUnavailableException("create the account", null);
+        }
+    }
+
+    public Optional<IdentityUser> find(String id) {
+        try {
+            UserRepresentation user = keycloak.realm(realm()).users().get(id).toRepresentation();
+            return Optional.of(new IdentityUser(user.getId(), user.getUsername(), user.getEmail(),
+                    Boolean.TRUE.equals(user.isEnabled())));
+        } catch (RuntimeException e) {
+            if (isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw new IdentityUnavailableException("look the account up", e);
+        }
+    }
+
+    /** The one user with exactly this email address (emails are unique in the realm). */
+    public Optional<IdentityUser> findByEmail(String email) {
+        try {
+            return keycloak.realm(realm()).users().searchByEmail(email, true).stream()
+                    .filter(u -> email.equalsIgnoreCase(u.getEmail()))
+                    .findFirst()
+                    .map(u -> new IdentityUser(u.getId(), u.getUsername(), u.getEmail(), Boolean.TRUE.equals(u.isEnabled())));
+        } catch (RuntimeException e) {
+            throw new IdentityUnavailableException("look the account up", e);
+        }
+    }
+
+    /** Blocks sign-in (and refreshes) at once; false when the user does not exist (any more). */
+    public boolean disable(String id) {
+        return setEnabled(id, false);
+    }
+
+    /** Undoes {@link #disable} when the closure it was part of could not be recorded. */
+    public boolean enable(String id) {
+        return setEnabled(id, true);
+    }
+
+    private boolean setEnabled(String id, boolean enabled) {
+        try {
+            // The whole representation goes back: a partial one could clear attributes the user profile manages.
+            UserResource user = keycloak.realm(realm()).users().get(id);
+            UserRepresentation current = user.toRepresentation();
+            if (Boolean.valueOf(enabled).equals(current.isEnabled())) {
+                return true;
+            }
+            current.setEnabled(enabled);
+            user.update(current);
+            if (!enabled) {
+                user.logout(); // ends the sessions, so no refresh token outlives the closure
+            }
+            return true;
+        } catch (RuntimeException e) {
+            if (isNotFound(e)) {
+                return false;
+            }
+            throw new IdentityUnavailableException(enabled ? "enable the account" : "disable the account", e);
+        }
+    }
+
+    /** Deletes the user; false when it was already gone (deleting is idempotent). */
+    public boolean delete(String id) {
+        Response response;
+        try {
+            response = keycloak.realm(realm()).users().delete(id);
+        } catch (RuntimeException e) {
+            if (isNotFound(e)) {
+                return false;
+            }
+            throw new IdentityUnavailableException("delete the account", e);
+        }
+        try (response) {
+            if (response.getStatus() == 204 || response.getStatus() == 200) {
+                return true;
+            }
+            if (response.getStatus() == 404) {
+                return false;
+            }
+            throw new IdentityUnavailableException("delete the account",
+                    new WebApplicationException("Keycloak answered " + response.getStatus()));
+        }
+    }
+
+    /** The REST client reports a 404 as a WebApplicationException (not always the NotFoundException subtype). */
+    private static boolean isNotFound(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WebApplicationException web && web.getResponse() != null
+                    && web.getResponse().getStatus() == 404) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String realm() {
+        return config.identity().realm();
+    }
+
+    private static String idFrom(URI location) {
+        if (location == null) {
+            throw new IdentityUnavailableException("report the new account's id", null);
+        }
+        String path = location.getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private ProblemException conflict(String body) {
+        String message = message(body).orElse("");
+        return message.toLowerCase().contains("email") ? AccountExistsException.email()
+                : AccountExistsException.username();
+    }
+
+    private ProblemException refused(String body) {
+        String message = message(body).orElse("refused by the identity provider");
+        String field = fieldOf(body).orElse(message.toLowerCase().contains("password") ? "password" : "account");
+        return ProblemException.invalid(field, message);
+    }
+
+    /** Keycloak's human-readable reason: {@code error_description} (policies) or {@code errorMessage}. */
+    private Optional<String> message(String body) {
+        JsonNode json = parse(body);
+        for (String name : List.of("error_description", "errorMessage", "error")) {
+            if (json != null && json.hasNonNull(name)) {
+                return Optional.of(json.get(name).asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<String> fieldOf(String body) {
+        JsonNode json = parse(body);
+        return json != null && json.hasNonNull("field") ? Optional.of(json.get("field").asText()) : Optional.empty();
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? null : mapper.readTree(body);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.privacysuite.account.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.privacysuite.account.domain.AccountStatus;
+import org.privacysuite.account.service.Closures;
+import org.privacysuite.commons.security.Roles;
+
+/**
+ * The closure button of the account page. Only ever the token's own account: there is no path that names another.
+ * 200 with {@code CLOSED} when no obligation is open, 202 with {@code CLOSURE_PENDING}, the holds and the expected
+ * date otherwise.
+ */
+@Path("/api/accounts/me/closure")
+@RolesAllowed(Roles.USER)
+@Produces(MediaType.APPLICATION_JSON)
+public class ClosureResource {
+
+    @Inject
+    Closures closures;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    public Response close() {
+        Closures.View view = closures.request(identity.getPrincipal().getName());
+        return Response.status(view.status() == AccountStatus.CLOSED ? 200 : 202).entity(ClosureDto.of(view)).build();
+    }
+
+    /** Cancels a pending closure; the account is active again. */
+    @DELETE
+    public ClosureDto cancel() {
+        return ClosureDto.of(closures.cancel(identity.getPrincipal().getName()));
+    }
+}

@@ -1,0 +1,52 @@
+package org.privacysuite.account;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.inject.Alternative;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.privacysuite.account.identity.IdentityUnavailableException;
+import org.privacysuite.account.identity.KeycloakAccounts;
+
+/** The real Keycloak client, which tests can make fail for one username or user id (Keycloak down midway). */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+@ActivateRequestContext
+public class FaultyKeycloakAccounts extends KeycloakAccounts {
+
+    static final Set<String> FAIL_CREATE = ConcurrentHashMap.newKeySet();
+    static final Set<String> FAIL_DISABLE = ConcurrentHashMap.newKeySet();
+    static final Set<String> FAIL_DELETE = ConcurrentHashMap.newKeySet();
+
+    static void reset() {
+        FAIL_CREATE.clear();
+        FAIL_DISABLE.clear();
+        FAIL_DELETE.clear();
+    }
+
+    @Override
+    public String create(String username, String email, String password) {
+        if (FAIL_CREATE.contains(username)) {
+            throw new IdentityUnavailableException("create the account", new IllegalStateException("simulated"));
+        }
+        return super.create(username, email, password);
+    }
+
+    @Override
+    public boolean disable(String id) {
+        if (FAIL_DISABLE.contains(id)) {
+            throw new IdentityUnavailableException("disable the account", new IllegalStateException("simulated"));
+        }
+        return super.disable(id);
+    }
+
+    @Override
+    public boolean delete(String id) {
+        if (FAIL_DELETE.contains(id)) {
+            throw new IdentityUnavailableException("delete the account", new IllegalStateException("simulated"));
+        }
+        return super.delete(id);
+    }
+}

@@ -50,7 +50,7 @@ final class SuiteUnderTest {
         common.put("KEYCLOAK_URL", keycloak);
         common.put("SERVICE_CLIENT_SECRET", "local-services-secret");
         common.put("KEYCLOAK_ADMIN_CLIENT_SECRET", "local-account-secret");
-        common.put("DSAR_EXPORT_KEY", "ZTJlLW9ubHktZHNhci1leHBvcnQta2V5LTMyLWJ5dGU=");
+        common.put("DSAR_EXPORT_KEY", "e2e-only-dsar-export-key-change-me");
         common.put("NEWSLETTER_SUPPRESSION_KEY", "e2e-only-suppression-key");
         common.put("NEWSLETTER_TOKEN_KEY", "e2e-only-token-key");
         common.put("QUARKUS_MAILER_MOCK", "false");

@@ -37,7 +37,7 @@ class ConfigKeysTest {
      */
     private static final Map<String, Set<String>> NOT_YET_READ = Map.of(
             "gateway", Set.of("CONSENT_SERVICE_URL", "ACCOUNT_SERVICE_URL", "DSAR_SERVICE_URL", "NEWSLETTER_SERVICE_URL"),
-            "account-service", Set.of("CONSENT_SERVICE_URL", "SERVICE_CLIENT_SECRET"));
+            "account-service", Set.of("CONSENT_SERVICE_URL", "SERVICE_CLIENT_SECRET", "KEYCLOAK_ADMIN_CLIENT_SECRET"));
 
     /**
      * Read with defaults that suit only a developer machine (127.0.0.1 addresses, root without a password, trusting

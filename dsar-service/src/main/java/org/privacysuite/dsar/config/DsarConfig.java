@@ -79,7 +79,7 @@ public interface DsarConfig {
     }
 
     interface Export {
-        /** Base64 AES-256 key for packages at rest. */
+        /** Secret from which the AES-256 key of data at rest is derived (SHA-256); a long random string. */
         String key();
 
         /** Packages (and the participants' data they are made of) are deleted this long after fulfilment. */

@@ -4,9 +4,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
@@ -29,13 +31,19 @@ public class ExportVault {
     private final SecureRandom random = new SecureRandom();
     private SecretKey key;
 
+    /** The AES-256 key is the SHA-256 of the configured secret, so any long random string serves as one. */
     @PostConstruct
     void init() {
-        byte[] raw = Base64.getDecoder().decode(config.export().key());
-        if (raw.length != 32) {
-            throw new IllegalStateException("dsar.export.key must be 32 bytes (AES-256), base64-encoded");
+        String secret = config.export().key();
+        if (secret.length() < 16) {
+            throw new IllegalStateException("dsar.export.key must be a random secret of at least 16 characters");
         }
-        key = new SecretKeySpec(raw, "AES");
+        try {
+            key = new SecretKeySpec(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)),
+                    "AES");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public byte[] encrypt(byte[] plain) {

@@ -41,11 +41,14 @@ public final class AccessPolicy {
             rule(Access.UPSTREAM, ANY_METHOD, "/v1(/.*)?"),
             rule(Access.PUBLIC, Set.of(GET), "/\\.well-known/gpc\\.json"),
             rule(Access.PUBLIC, Set.of(GET), "/api/consent/purposes"),
+            rule(Access.PUBLIC, Set.of(GET), "/api/consent/purposes/[^/]+/notices"),
             rule(Access.PUBLIC, Set.of(GET, PUT), "/api/consent/devices/[^/]+"),
             rule(Access.PUBLIC, Set.of(POST), "/api/accounts"),
             rule(Access.PUBLIC, Set.of(GET), "/api/accounts/[^/]+/public"),
             rule(Access.PUBLIC, Set.of(POST), "/api/newsletter/subscriptions"),
-            rule(Access.PUBLIC, Set.of(POST), "/api/newsletter/subscriptions/confirm"),
+            // the confirmation mail links to a page (GET) whose button posts the token
+            rule(Access.PUBLIC, Set.of(GET, POST), "/api/newsletter/subscriptions/confirm"),
+            rule(Access.PUBLIC, Set.of(GET), "/api/newsletter/topics"),
             rule(Access.PUBLIC, Set.of(GET, POST), "/api/newsletter/unsubscribe"),
             // devices report page topics without a login
             rule(Access.PUBLIC, Set.of(POST), "/api/newsletter/browsing-events"),

@@ -79,7 +79,8 @@ class ClosureTest extends AccountTestBase {
             assertFalse(data.get("closedAt").isNull());
         }
         // The token is still valid for minutes, but there is no account behind it any more.
-        me(token).statusCode(404).contentType("application/problem+json");
+        me(token).statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://privacy-suite.org/problems/account-closed"));
         requestClosure(token).statusCode(404);
         // What remains here is a tombstone without personal data.
         var tombstone = row(user.id()).orElseThrow();

@@ -37,7 +37,7 @@ public class AccountDirectory {
     public Account open(String accountId) {
         Account account = find(accountId).or(() -> provision(accountId, null)).orElseThrow(() -> notFound());
         if (account.status == AccountStatus.CLOSED) {
-            throw ProblemException.notFound("The account (it is closed)");
+            throw closed();
         }
         return account;
     }
@@ -62,6 +62,11 @@ public class AccountDirectory {
             LOG.debugf("Account %s was provisioned concurrently: %s", accountId, e.getMessage());
             return find(accountId);
         }
+    }
+
+    /** 404 with its own type: the token may outlive the account by minutes. */
+    static ProblemException closed() {
+        return new ProblemException(404, "account-closed", "Account closed", "The account is closed");
     }
 
     private static ProblemException notFound() {

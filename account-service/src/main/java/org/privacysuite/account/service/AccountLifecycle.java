@@ -76,7 +76,7 @@ public class AccountLifecycle {
         Step step = QuarkusTransaction.requiringNew().call(() -> {
             Account account = locks.lock(accountId).orElseThrow(() -> ProblemException.notFound("The account"));
             if (account.status == AccountStatus.CLOSED) {
-                throw ProblemException.notFound("The account (it is closed)");
+                throw AccountDirectory.closed();
             }
             boolean newly = account.status == AccountStatus.ACTIVE;
             if (newly) {

@@ -51,8 +51,8 @@ final class SuiteUnderTest {
         common.put("SERVICE_CLIENT_SECRET", "local-services-secret");
         common.put("KEYCLOAK_ADMIN_CLIENT_SECRET", "local-account-secret");
         common.put("DSAR_EXPORT_KEY", "e2e-only-dsar-export-key-change-me");
-        common.put("NEWSLETTER_SUPPRESSION_KEY", "e2e-only-suppression-key");
-        common.put("NEWSLETTER_TOKEN_KEY", "e2e-only-token-key");
+        common.put("NEWSLETTER_SUPPRESSION_KEY", "e2e-only-newsletter-suppression-key-not-a-secret");
+        common.put("NEWSLETTER_TOKEN_KEY", "e2e-only-newsletter-token-key-not-a-secret");
         common.put("QUARKUS_MAILER_MOCK", "false");
         common.put("SMTP_HOST", "127.0.0.1");
         common.put("SMTP_PORT", Integer.toString(smtpPort));

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.commons.security.Roles;
 import org.privacysuite.dsar.config.DsarConfig;
@@ -77,7 +78,10 @@ public class PrivacyRequestResource {
         if (body.type() != RequestType.RECTIFICATION && body.changes() != null) {
             throw ProblemException.invalid("changes", "only a RECTIFICATION request carries changes");
         }
-        String email = body.email() == null ? null : body.email().trim().toLowerCase();
+        // A signed-in subject's address from the token lets services that know the person only by email (a
+        // newsletter subscription made before sign-up) find their data too.
+        String given = body.email() != null ? body.email() : subject.flatMap(s -> tokenEmail()).orElse(null);
+        String email = given == null ? null : given.trim().toLowerCase();
         PrivacyRequest request = intake.submit(new NewRequest(body.type(), body.jurisdiction(), body.message(), email,
                 body.changes()), subject, RequestSource.WEB);
         return Response.status(Response.Status.CREATED).entity(dtos.receipt(request)).build();
@@ -164,6 +168,11 @@ public class PrivacyRequestResource {
 
     private boolean isOfficer() {
         return identity.hasRole(Roles.PRIVACY_OFFICER);
+    }
+
+    private Optional<String> tokenEmail() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt
+                ? Optional.ofNullable(jwt.<String>getClaim("email")) : Optional.empty();
     }
 
     private Optional<String> signedInUser() {

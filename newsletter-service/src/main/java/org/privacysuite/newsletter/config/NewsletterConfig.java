@@ -2,6 +2,7 @@ package org.privacysuite.newsletter.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Duration;
 
@@ -12,10 +13,15 @@ public interface NewsletterConfig {
     @WithDefault("http://127.0.0.1:8080")
     URI publicBaseUrl();
 
-    /** HMAC-SHA256 key that signs unsubscribe tokens ({@code NEWSLETTER_TOKEN_KEY}, at least 32 characters). */
+    /**
+     * HMAC-SHA256 key that signs unsubscribe tokens ({@code NEWSLETTER_TOKEN_KEY}, at least 32 characters; checked
+     * at start-up so that a weak key stops the service instead of failing requests).
+     */
+    @Size(min = 32)
     String tokenKey();
 
     /** HMAC-SHA256 key of the suppression list's email hashes ({@code NEWSLETTER_SUPPRESSION_KEY}, at least 32 characters). */
+    @Size(min = 32)
     String suppressionKey();
 
     Confirmation confirmation();

@@ -1,5 +1,6 @@
 package org.privacysuite.account;
 
+import org.privacysuite.testsupport.MovableClock;
 import static io.restassured.RestAssured.given;
 
 import io.quarkus.arc.Arc;
@@ -176,7 +177,7 @@ abstract class AccountTestBase {
     void resetFaults() {
         FaultyKeycloakAccounts.reset();
         FaultyProfileStore.FAIL_AFTER_INSERT.clear();
-        TestClock.reset();
+        MovableClock.reset();
     }
 
     /** Keycloak may be shared with a local suite: remove the users the tests left. */

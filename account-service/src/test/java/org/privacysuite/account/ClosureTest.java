@@ -1,5 +1,6 @@
 package org.privacysuite.account;
 
+import org.privacysuite.testsupport.MovableClock;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -151,12 +152,12 @@ class ClosureTest extends AccountTestBase {
             requestClosure(user.token()).statusCode(202).body("holds", hasSize(2))
                     .body("expectedClosureAt", equalTo(later.toString()));
 
-            TestClock.advance(Duration.ofDays(3));
+            MovableClock.advance(Duration.ofDays(3));
             job.runOnce();
             assertEquals(AccountStatus.CLOSURE_PENDING, row(user.id()).orElseThrow().status, "one hold still runs");
             assertTrue(keycloakUser(user.id()).isPresent());
 
-            TestClock.advance(Duration.ofDays(3));
+            MovableClock.advance(Duration.ofDays(3));
             assertTrue(job.runOnce().ran());
             assertEquals(AccountStatus.CLOSED, row(user.id()).orElseThrow().status);
             assertTrue(keycloakUser(user.id()).isEmpty());
@@ -260,7 +261,7 @@ class ClosureTest extends AccountTestBase {
                 .statusCode(201).extract().path("id");
         try (TopicReader events = new TopicReader(Topics.ACCOUNT_EVENTS)) {
             requestClosure(user.token()).statusCode(202);
-            TestClock.advance(Duration.ofDays(2)); // the hold has passed its end date: the next round closes
+            MovableClock.advance(Duration.ofDays(2)); // the hold has passed its end date: the next round closes
 
             // Another replica holds the lease: this one skips its round.
             try (Connection other = dataSource.getConnection()) {

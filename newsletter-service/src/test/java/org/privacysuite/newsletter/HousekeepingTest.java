@@ -1,5 +1,6 @@
 package org.privacysuite.newsletter;
 
+import org.privacysuite.testsupport.MovableClock;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,11 +38,11 @@ class HousekeepingTest extends NewsletterTestBase {
         subscribe(never, List.of("recipes"), null).statusCode(202);
         String confirmed = confirmedSubscriber(newEmail(), List.of("recipes"), null);
 
-        TestClock.advance(Duration.ofDays(6));
+        MovableClock.advance(Duration.ofDays(6));
         housekeeping.purge();
         assertTrue(exists(never), "kept within the week");
 
-        TestClock.advance(Duration.ofDays(2));
+        MovableClock.advance(Duration.ofDays(2));
         housekeeping.purge();
         assertEquals(false, exists(never), "never confirmed: deleted");
         assertTrue(exists(confirmed));
@@ -54,7 +55,7 @@ class HousekeepingTest extends NewsletterTestBase {
         ConsentStub.grant(device, PURPOSE);
         BrowsingEventsTest.browse(device, "recipes").statusCode(202).body("stored", equalTo(true));
 
-        TestClock.advance(Duration.ofDays(91));
+        MovableClock.advance(Duration.ofDays(91));
         housekeeping.purge();
         assertEquals(0, BrowsingEventsTest.events(device));
         assertEquals(0, (long) QuarkusTransaction.requiringNew().call(() -> InterestScore.count("subjectId", device)));
@@ -67,7 +68,7 @@ class HousekeepingTest extends NewsletterTestBase {
         given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
                 .when().post(pathOf(unsubscribeUrl(email))).then().statusCode(200);
 
-        TestClock.advance(Duration.ofDays(31));
+        MovableClock.advance(Duration.ofDays(31));
         housekeeping.purge();
         assertEquals(false, exists(email));
         assertEquals(1, PrivacyRequestsTest.count("SELECT COUNT(*) FROM suppression_entry WHERE email_hash = ?1"

@@ -1,5 +1,6 @@
 package org.privacysuite.newsletter;
 
+import org.privacysuite.testsupport.MovableClock;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,7 +71,7 @@ class MyNewsletterTest extends NewsletterTestBase {
                 .body("subscription.status", equalTo("UNSUBSCRIBED"));
 
         // Coming back needs the address owner's confirmation again.
-        TestClock.advance(Duration.ofMinutes(11));
+        MovableClock.advance(Duration.ofMinutes(11));
         int before = mailsTo(email).size();
         given().auth().oauth2(token).contentType("application/json").body(Map.of("subscribed", true))
                 .when().put("/api/newsletter/me").then().statusCode(200)

@@ -1,5 +1,6 @@
 package org.privacysuite.newsletter;
 
+import org.privacysuite.testsupport.MovableClock;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,7 @@ abstract class NewsletterTestBase {
 
     @AfterEach
     void resetClock() {
-        TestClock.reset();
+        MovableClock.reset();
     }
 
     static String newEmail() {

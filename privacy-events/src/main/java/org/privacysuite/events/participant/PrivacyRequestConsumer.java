@@ -1,0 +1,52 @@
+package org.privacysuite.events.participant;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.privacysuite.events.catalogue.AccessRequested;
+import org.privacysuite.events.catalogue.ErasureRequested;
+import org.privacysuite.events.catalogue.RectificationRequested;
+import org.privacysuite.events.catalogue.Topics;
+import org.privacysuite.events.inbox.InboxConsumers;
+import org.privacysuite.events.kafka.InboundEvent;
+
+/**
+ * Reads {@code privacy.requests} for the service's {@link PrivacyRequestParticipant}, as the inbox consumer
+ * {@code <service>.privacy-requests}. Services without a participant bean (dsar-service itself) start nothing.
+ */
+@ApplicationScoped
+public class PrivacyRequestConsumer {
+
+    @Inject
+    InboxConsumers consumers;
+
+    @Inject
+    Instance<PrivacyRequestParticipant> participants;
+
+    void onStart(@Observes @Priority(100) StartupEvent event) {
+        if (participants.isResolvable()) {
+            PrivacyRequestParticipant participant = participants.get();
+            consumers.start(consumerName(participant), List.of(Topics.PRIVACY_REQUESTS),
+                    inbound -> dispatch(participant, inbound));
+        }
+    }
+
+    public static String consumerName(PrivacyRequestParticipant participant) {
+        return participant.service() + ".privacy-requests";
+    }
+
+    static void dispatch(PrivacyRequestParticipant participant, InboundEvent event) throws Exception {
+        Object data = event.data().orElse(null);
+        if (data instanceof ErasureRequested request) {
+            participant.erase(request);
+        } else if (data instanceof AccessRequested request) {
+            participant.export(request);
+        } else if (data instanceof RectificationRequested request && participant.service().equals(request.service())) {
+            participant.rectify(request);
+        }
+    }
+}

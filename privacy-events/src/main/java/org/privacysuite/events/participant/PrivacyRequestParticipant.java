@@ -1,0 +1,26 @@
+package org.privacysuite.events.participant;
+
+import org.privacysuite.events.catalogue.AccessRequested;
+import org.privacysuite.events.catalogue.ErasureRequested;
+import org.privacysuite.events.catalogue.RectificationRequested;
+
+/**
+ * A service that holds personal data and therefore takes part in dsar-service's sagas. Implement it as a CDI bean;
+ * {@link PrivacyRequestConsumer} then feeds it the requests, each in the inbox transaction, so an answer published
+ * through the outbox goes out exactly when the effect commits.
+ */
+public interface PrivacyRequestParticipant {
+
+    /** The name dsar-service lists this participant under, such as {@code consent-service}. */
+    String service();
+
+    /** Erase (or anonymise, or retain with a legal basis) and publish {@code privacy.erasure.completed.v1}. */
+    void erase(ErasureRequested request) throws Exception;
+
+    /** Collect the subject's data and publish {@code privacy.access.completed.v1}. */
+    void export(AccessRequested request) throws Exception;
+
+    /** Apply corrections addressed to this service; most hold nothing a subject corrects this way. */
+    default void rectify(RectificationRequested request) throws Exception {
+    }
+}

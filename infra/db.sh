@@ -10,6 +10,9 @@
 #      DB_START_TIMEOUT (60). See infra/README.md.
 set -euo pipefail
 
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$SCRIPT_DIR/.." && pwd)"
+
 DB_HOST="${DB_HOST:-127.0.0.1}"
 DB_PORT="${DB_PORT:-3306}"
 DB_ROOT_USER="${DB_ROOT_USER:-root}"
@@ -22,16 +25,14 @@ DATABASES=(privacy_consent privacy_account privacy_dsar privacy_newsletter)
 
 log() { printf 'database: %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=infra/lib/process.sh
+. "$SCRIPT_DIR/lib/process.sh"
 
 usage() {
   sed -n '2,10s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
-port_open() {
-  # shellcheck disable=SC2016 # $1/$2 expand in the child shell
-  timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$DB_HOST" "$DB_PORT" 2>/dev/null
-}
 
 # Reads the server greeting (MySQL protocol: the server speaks first) and prints
 # the version, e.g. 5.5.5-10.11.6-MariaDB: proves a database answers, not just a port.
@@ -88,7 +89,7 @@ cmd_ensure() {
     log "up on $DB_HOST:$DB_PORT ($version)"
     return 0
   fi
-  if port_open; then
+  if port_open "$DB_HOST" "$DB_PORT"; then
     die "something answers on $DB_HOST:$DB_PORT but it is not a MySQL/MariaDB server"
   fi
   is_local_host || die "nothing answers on $DB_HOST:$DB_PORT (a remote host is not started by this script)"

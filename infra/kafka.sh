@@ -40,28 +40,15 @@ fi
 
 log() { printf 'kafka: %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=infra/lib/process.sh
+. "$SCRIPT_DIR/lib/process.sh"
 
 usage() {
   sed -n '2,11s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
-# The repo's wrapper pins Maven 3.9.x; plain mvn is enough for copy-dependencies.
-mvn_cmd() {
-  if [[ -x "$ROOT/mvnw" ]]; then
-    printf '%s\n' "$ROOT/mvnw"
-  elif command -v mvn >/dev/null 2>&1; then
-    printf '%s\n' mvn
-  else
-    die "neither $ROOT/mvnw nor mvn found; install Maven to fetch the Kafka jars"
-  fi
-}
 
-# TCP connect check with bash only (no nc on a bare machine).
-port_open() {
-  # shellcheck disable=SC2016 # $1/$2 expand in the child shell
-  timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$HOST" "$1" 2>/dev/null
-}
 
 # Sends a Kafka ApiVersions v0 request (correlation id 7) and checks that the
 # answer echoes the correlation id: proves a Kafka broker is processing
@@ -109,12 +96,6 @@ drop_stale_pid_file() {
   return 1
 }
 
-log_tail() {
-  if [[ -f "$LOG_FILE" ]]; then
-    log "last lines of $LOG_FILE:"
-    tail -n 40 "$LOG_FILE" >&2
-  fi
-}
 
 # Fetches the broker classpath once into the shared cache. The pom's checksum is
 # kept beside the jars so that a changed pom refreshes the cache.
@@ -177,52 +158,26 @@ storage_tool() {
 }
 
 # Waits until the broker answers; if pid is given, fails early when it dies.
+broker_answers() { port_open "$HOST" "$PORT" && kafka_answers; }
+
+# Waits until the broker answers; if pid is given, fails early when it dies.
 wait_ready() {
-  local pid="${1:-}" start now elapsed dots=0
-  start="$(date +%s)"
+  local pid="${1:-}" status=0
   log "waiting for the broker on $HOST:$PORT (timeout ${START_TIMEOUT}s)"
-  while :; do
-    if port_open "$PORT" && kafka_answers; then
-      now="$(date +%s)"
-      if ((dots)); then printf '\n' >&2; fi
-      log "up on $HOST:$PORT${pid:+ (pid $pid)} after $((now - start))s"
-      return 0
-    fi
-    if [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; then
-      if ((dots)); then printf '\n' >&2; fi
-      log_tail
-      rm -f "$PID_FILE"
-      die "the broker exited during start-up"
-    fi
-    now="$(date +%s)"
-    elapsed=$((now - start))
-    if ((elapsed >= START_TIMEOUT)); then
-      if ((dots)); then printf '\n' >&2; fi
-      log_tail
-      [[ -n "$pid" ]] && stop_pid "$pid"
-      die "no answer on $HOST:$PORT within ${START_TIMEOUT}s"
-    fi
-    printf '.' >&2
-    dots=1
-    sleep 1
-  done
+  wait_until broker_answers "$pid" "$START_TIMEOUT" 1 || status=$?
+  case "$status" in
+    0) log "up on $HOST:$PORT${pid:+ (pid $pid)} after ${WAITED}s" ;;
+    1) log_tail "$LOG_FILE"; rm -f "$PID_FILE"; die "the broker exited during start-up" ;;
+    *) log_tail "$LOG_FILE"; [[ -n "$pid" ]] && stop_pid "$pid"; die "no answer on $HOST:$PORT within ${START_TIMEOUT}s" ;;
+  esac
 }
 
 # Stops the process group we started (setsid made the broker its leader).
 stop_pid() {
-  local pid="$1" i
-  kill -TERM -- "-$pid" 2>/dev/null || true
-  for ((i = 0; i < 20; i++)); do
-    kill -0 -- "-$pid" 2>/dev/null || break
-    sleep 1
-  done
-  if kill -0 -- "-$pid" 2>/dev/null; then
-    log "pid $pid did not stop within 20s; sending KILL"
-    kill -KILL -- "-$pid" 2>/dev/null || true
-    sleep 1
-  fi
+  stop_group "$1" 20
   rm -f "$PID_FILE"
 }
+
 
 cmd_start() {
   local pid cluster_id i
@@ -235,7 +190,7 @@ cmd_start() {
     wait_ready "$pid"
     return
   fi
-  if port_open "$PORT"; then
+  if port_open "$HOST" "$PORT"; then
     if kafka_answers; then
       log "already running (not started by us) on $HOST:$PORT"
       return 0
@@ -243,7 +198,7 @@ cmd_start() {
     die "port $PORT is in use by something that is not a Kafka broker (set KAFKA_PORT)"
   fi
   drop_stale_pid_file || exit 1
-  if port_open "$CONTROLLER_PORT"; then
+  if port_open "$HOST" "$CONTROLLER_PORT"; then
     die "controller port $CONTROLLER_PORT is in use (set KAFKA_CONTROLLER_PORT)"
   fi
 
@@ -257,9 +212,9 @@ cmd_start() {
   write_properties
 
   cluster_id="$(storage_tool random-uuid 2>>"$LOG_FILE" | tail -n 1)"
-  [[ "$cluster_id" =~ ^[A-Za-z0-9_-]{22}$ ]] || { log_tail; die "StorageTool random-uuid failed"; }
+  [[ "$cluster_id" =~ ^[A-Za-z0-9_-]{22}$ ]] || { log_tail "$LOG_FILE"; die "StorageTool random-uuid failed"; }
   if ! storage_tool format -t "$cluster_id" -c "$PROPS" --standalone >>"$LOG_FILE" 2>&1; then
-    log_tail
+    log_tail "$LOG_FILE"
     die "formatting the storage failed"
   fi
 
@@ -305,7 +260,7 @@ cmd_status() {
     fi
     return 0
   fi
-  if port_open "$PORT" && kafka_answers; then
+  if port_open "$HOST" "$PORT" && kafka_answers; then
     echo "kafka: running (not started by us, $HOST:$PORT)"
     return 0
   fi

@@ -41,26 +41,15 @@ LOG_FILE="$RUN_DIR/keycloak.log"
 
 log() { printf 'keycloak: %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=infra/lib/process.sh
+. "$SCRIPT_DIR/lib/process.sh"
 
 usage() {
   sed -n '2,15s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
-mvn_cmd() {
-  if [[ -x "$ROOT/mvnw" ]]; then
-    printf '%s\n' "$ROOT/mvnw"
-  elif command -v mvn >/dev/null 2>&1; then
-    printf '%s\n' mvn
-  else
-    die "neither $ROOT/mvnw nor mvn found; install Maven to fetch Keycloak"
-  fi
-}
 
-port_open() {
-  # shellcheck disable=SC2016 # $1/$2 expand in the child shell
-  timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$HOST" "$1" 2>/dev/null
-}
 
 # HTTP status of GET BASE_URL$1 ("000" when nothing answers). Falls back to
 # bash's /dev/tcp so start/stop/status work without curl.
@@ -115,12 +104,6 @@ drop_stale_pid_file() {
   return 1
 }
 
-log_tail() {
-  if [[ -f "$LOG_FILE" ]]; then
-    log "last lines of $LOG_FILE:"
-    tail -n 40 "$LOG_FILE" >&2
-  fi
-}
 
 # Downloads and unpacks the distribution once; it stays in the shared cache so
 # the slow Quarkus re-augmentation of the first start is reused by every clone.
@@ -154,51 +137,22 @@ ensure_dist() {
 }
 
 wait_ready() {
-  local pid="${1:-}" start now elapsed dots=0
-  start="$(date +%s)"
+  local pid="${1:-}" status=0
   log "waiting for $BASE_URL$READY_PATH (timeout ${START_TIMEOUT}s)"
-  while :; do
-    if realm_ready; then
-      now="$(date +%s)"
-      if ((dots)); then printf '\n' >&2; fi
-      log "up on $BASE_URL${pid:+ (pid $pid)} after $((now - start))s"
-      return 0
-    fi
-    if [[ -n "$pid" ]] && ! kill -0 "$pid" 2>/dev/null; then
-      if ((dots)); then printf '\n' >&2; fi
-      log_tail
-      rm -f "$PID_FILE"
-      die "Keycloak exited during start-up"
-    fi
-    now="$(date +%s)"
-    elapsed=$((now - start))
-    if ((elapsed >= START_TIMEOUT)); then
-      if ((dots)); then printf '\n' >&2; fi
-      log_tail
-      [[ -n "$pid" ]] && stop_group "$pid"
-      die "realm '$REALM' not served within ${START_TIMEOUT}s"
-    fi
-    printf '.' >&2
-    dots=1
-    sleep 2
-  done
+  wait_until realm_ready "$pid" "$START_TIMEOUT" 2 || status=$?
+  case "$status" in
+    0) log "up on $BASE_URL${pid:+ (pid $pid)} after ${WAITED}s" ;;
+    1) log_tail "$LOG_FILE"; rm -f "$PID_FILE"; die "Keycloak exited during start-up" ;;
+    *) log_tail "$LOG_FILE"; [[ -n "$pid" ]] && stop_kc "$pid"; die "realm '$REALM' not served within ${START_TIMEOUT}s" ;;
+  esac
 }
 
 # kc.sh runs java as a child, so stop the whole process group setsid created.
-stop_group() {
-  local pgid="$1" i
-  kill -TERM -- "-$pgid" 2>/dev/null || true
-  for ((i = 0; i < 30; i++)); do
-    kill -0 -- "-$pgid" 2>/dev/null || break
-    sleep 1
-  done
-  if kill -0 -- "-$pgid" 2>/dev/null; then
-    log "process group $pgid did not stop within 30s; sending KILL"
-    kill -KILL -- "-$pgid" 2>/dev/null || true
-    sleep 1
-  fi
+stop_kc() {
+  stop_group "$1" 30
   rm -f "$PID_FILE"
 }
+
 
 cmd_start() {
   local pid other i
@@ -211,7 +165,7 @@ cmd_start() {
     wait_ready "$pid"
     return
   fi
-  if port_open "$PORT"; then
+  if port_open "$HOST" "$PORT"; then
     if realm_ready; then
       log "already running (not started by us) on $BASE_URL"
       return 0
@@ -269,7 +223,7 @@ cmd_stop() {
     return 0
   fi
   log "stopping process group $pid"
-  stop_group "$pid"
+  stop_kc "$pid"
   log "stopped"
 }
 
@@ -283,7 +237,7 @@ cmd_status() {
     fi
     return 0
   fi
-  if port_open "$PORT" && realm_ready; then
+  if port_open "$HOST" "$PORT" && realm_ready; then
     echo "keycloak: running (not started by us, $BASE_URL, realm $REALM)"
     return 0
   fi

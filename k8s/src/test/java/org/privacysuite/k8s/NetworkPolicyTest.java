@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Network isolation: the namespace denies all traffic by default; only the gateway is reachable from the ingress
  * controller; services accept calls only from the gateway and the services the contract says call them; their
- * egress goes only to their own database, the Kafka brokers, Keycloak and the services they call.
+ * egress goes only to their own database, the Kafka brokers, Keycloak and the services they call, plus, for
+ * dsar-service, https to public addresses for the Data Rights Protocol's status callbacks.
  */
 class NetworkPolicyTest {
 
@@ -191,6 +192,13 @@ class NetworkPolicyTest {
                         problems.add(where + " to every destination or on every port");
                         continue;
                     }
+                    if (isPublicHttpsRule(rule)) {
+                        Manifests.EnvVar publicOnly = env.get("DSAR_DRP_CALLBACKS_PUBLIC_HTTPS_ONLY");
+                        check(service.equals("dsar-service") && publicOnly != null && "true".equals(publicOnly.value()),
+                                where + " to public https addresses, which only dsar-service needs (DRP status"
+                                        + " callbacks) and only with DSAR_DRP_CALLBACKS_PUBLIC_HTTPS_ONLY=true", problems);
+                        continue;
+                    }
                     for (JsonNode peer : rule.path("to")) {
                         if (peer.has("ipBlock") || peer.has("namespaceSelector")) {
                             problems.add(where + " leaves the namespace: " + peer);
@@ -230,6 +238,22 @@ class NetworkPolicyTest {
             }
         }
         m.assertNoProblems("egress isolation", problems);
+    }
+
+    /** Private, shared, link-local and loopback IPv4 ranges a rule to the public internet must leave out. */
+    private static final Set<String> NON_PUBLIC = Set.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+            "100.64.0.0/10", "169.254.0.0/16", "127.0.0.0/8");
+
+    /** Egress to the public internet on 443 only: every peer an ipBlock of 0.0.0.0/0 without the non-public ranges. */
+    private static boolean isPublicHttpsRule(JsonNode rule) {
+        for (JsonNode peer : rule.path("to")) {
+            JsonNode block = peer.path("ipBlock");
+            if (peer.size() != 1 || !"0.0.0.0/0".equals(block.path("cidr").asText())
+                    || !texts(block.path("except")).containsAll(NON_PUBLIC)) {
+                return false;
+            }
+        }
+        return portNumbers(rule).stream().allMatch(p -> p == 443);
     }
 
     private static String kindOf(Manifests.Pod pod) {

@@ -43,6 +43,45 @@ public interface DsarConfig {
         /** Tolerance for an agent's clock running ahead when checking {@code issued-at}. */
         @WithDefault("PT30S")
         Duration clockSkew();
+
+        /**
+         * How long a signed message without an {@code expires-at} claim (a revoke) is remembered so that it cannot be
+         * presented again for another request. Messages with one are remembered until it passes.
+         */
+        @WithDefault("P400D")
+        Duration replayMemory();
+
+        Callbacks callbacks();
+
+        /** Section 2.03: pushing status changes to the agent's {@code status_callback}. */
+        interface Callbacks {
+            /** How often due callbacks are sent (a Quarkus scheduler interval such as {@code 5s}, or {@code off}). */
+            @WithDefault("5s")
+            String every();
+
+            /** Connect and response timeout of one callback. */
+            @WithDefault("PT10S")
+            Duration timeout();
+
+            /** Wait before the first retry of a failed callback; doubles with every failure up to {@link #maxBackoff()}. */
+            @WithDefault("PT30S")
+            Duration firstBackoff();
+
+            @WithDefault("PT6H")
+            Duration maxBackoff();
+
+            /** Failed attempts after which a callback is given up (the agent can still poll the status). */
+            @WithDefault("20")
+            int maxAttempts();
+
+            /**
+             * Accept only https callback URLs whose host resolves to public addresses (not loopback, private,
+             * link-local or unique-local), so an agent cannot make the service call into the cluster. Set in clusters;
+             * off by default so agents on a developer machine can use http://127.0.0.1 callbacks.
+             */
+            @WithDefault("false")
+            boolean publicHttpsOnly();
+        }
     }
 
     interface Jobs {

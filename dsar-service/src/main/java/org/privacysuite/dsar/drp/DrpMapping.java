@@ -1,5 +1,6 @@
 package org.privacysuite.dsar.drp;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,17 @@ public final class DrpMapping {
 
     /** A DRP state with its reason and processing details. */
     public record State(String status, String reason, String processingDetails) {
+    }
+
+    /** Section 3.03, the Exercise Status of a request: what status answers, revokes and callbacks carry. */
+    public static DrpDtos.ExerciseStatus exerciseStatus(PrivacyRequest request, DrpRequest drp) {
+        State state = stateOf(request, drp);
+        return new DrpDtos.ExerciseStatus(request.id, iso(request.receivedAt), iso(request.dueAt), drp.agentRequestId,
+                state.processingDetails(), state.status(), state.reason(), null, null, null);
+    }
+
+    static String iso(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     public static State stateOf(PrivacyRequest request, DrpRequest drp) {

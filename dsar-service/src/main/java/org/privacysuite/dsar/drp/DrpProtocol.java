@@ -2,14 +2,13 @@ package org.privacysuite.dsar.drp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,6 +59,16 @@ public class DrpProtocol {
     @Inject
     Clock clock;
 
+    @Inject
+    DrpReplayGuard replay;
+
+    @Inject
+    DrpStatusJson statusJson;
+
+    /** A verified signed message: its claims, its bytes (for replay detection) and its expiry, if it has one. */
+    private record Signed(JsonNode claims, byte[] message, Optional<Instant> expiresAt) {
+    }
+
     /** 2.05: verifies the signed message against the directory key of the agent in the path and issues a token. */
     @Transactional
     public DrpDtos.AgentToken register(String agentId, String body) {
@@ -67,10 +76,11 @@ public class DrpProtocol {
         if (agent == null) {
             throw DrpException.bareForbidden("unknown agent " + agentId);
         }
-        JsonNode claims;
         try {
-            claims = open(body, agent);
-            checkClaims(claims, agent, true);
+            Signed signed = verify(body, agent, true);
+            if (!replay.use(agent.id, signed.message(), signed.expiresAt()).first()) {
+                throw DrpException.of(403, "This signed message was already used.");
+            }
         } catch (DrpException e) {
             throw DrpException.bareForbidden(e.getMessage());
         }
@@ -80,7 +90,7 @@ public class DrpProtocol {
         random.nextBytes(secret);
         String token = HexFormat.of().formatHex(secret);
         DrpToken stored = new DrpToken();
-        stored.tokenHash = hash(token);
+        stored.tokenHash = Sha256.hex(token);
         stored.agentId = agent.id;
         stored.issuedAt = Instant.now(clock);
         stored.persist();
@@ -97,12 +107,20 @@ public class DrpProtocol {
         }
     }
 
-    /** 2.01: a signed exercise request becomes a privacy request waiting for an officer's approval. */
+    /**
+     * 2.01: a signed exercise request becomes a privacy request waiting for an officer's approval. The same signed
+     * message presented again (an agent retrying after a lost answer) gets the request it created, not a second one.
+     */
     @Transactional
     public DrpDtos.ExerciseStatus exercise(String authorization, String body) {
         DrpAgent agent = authenticate(authorization);
-        JsonNode claims = open(body, agent);
-        checkClaims(claims, agent, true);
+        Signed signed = verify(body, agent, true);
+        DrpReplayGuard.Use use = replay.use(agent.id, signed.message(), signed.expiresAt());
+        if (!use.first()) {
+            return use.earlierRequest().flatMap(DrpProtocol::currentStatus)
+                    .orElseThrow(() -> DrpException.of(403, "This signed message was already used."));
+        }
+        JsonNode claims = signed.claims();
 
         String exercise = text(claims, "exercise");
         if (exercise == null) {
@@ -122,8 +140,8 @@ public class DrpProtocol {
             throw DrpException.of(400, "agent-request-id is longer than 200 characters.");
         }
         String callback = text(claims, "status_callback");
-        if (callback != null && !isHttpUrl(callback)) {
-            throw DrpException.of(400, "status_callback must be an http(s) URL.");
+        if (callback != null) {
+            checkCallback(callback);
         }
         String version = text(claims, "drp.version");
 
@@ -140,8 +158,11 @@ public class DrpProtocol {
         drp.regime = regime;
         drp.drpVersion = version == null || version.length() > 20 ? null : version;
         drp.statusCallback = callback;
+        DrpDtos.ExerciseStatus status = DrpMapping.exerciseStatus(request, drp);
+        drp.deliveredState = statusJson.fingerprint(status); // the agent gets it in this answer
         drp.persist();
-        return status(request, drp);
+        replay.bind(use, request.id);
+        return status;
     }
 
     /** 2.02: only the agent managing the request may see it. */
@@ -149,21 +170,30 @@ public class DrpProtocol {
     public DrpDtos.ExerciseStatus status(String authorization, String requestId) {
         DrpAgent agent = authenticate(authorization);
         DrpRequest drp = managed(agent, requestId);
-        return status(PrivacyRequest.findById(drp.requestId), drp);
+        return DrpMapping.exerciseStatus(PrivacyRequest.findById(drp.requestId), drp);
     }
 
-    /** 2.04: a signed revoke closes an open or in-progress request; the answer carries the new revoked state. */
+    /**
+     * 2.04: a signed revoke closes an open or in-progress request; the answer carries the new revoked state. A
+     * revoke message is not tied to a request by its content, so once used it is refused for any other request.
+     */
     @Transactional
     public DrpDtos.ExerciseStatus revoke(String authorization, String requestId, String body) {
         DrpAgent agent = authenticate(authorization);
         DrpRequest drp = managed(agent, requestId);
-        JsonNode claims = open(body, agent);
         // The revoke message of 2.04 defines only "reason"; the envelope claims of 3.07 are checked when present.
-        checkClaims(claims, agent, false);
-        String reason = text(claims, "reason");
+        Signed signed = verify(body, agent, false);
+        DrpReplayGuard.Use use = replay.use(agent.id, signed.message(), signed.expiresAt());
+        if (!use.first()) {
+            // the same revoke again does nothing more; for another request it is refused
+            return use.earlierRequest().filter(drp.requestId::equals).flatMap(DrpProtocol::currentStatus)
+                    .orElseThrow(() -> DrpException.of(403, "This signed message was already used for another request."));
+        }
+        replay.bind(use, drp.requestId);
+        String reason = text(signed.claims(), "reason");
         PrivacyRequest request = PrivacyRequest.findById(drp.requestId);
         if (drp.revokedAt != null) {
-            return status(request, drp);
+            return DrpMapping.exerciseStatus(request, drp);
         }
         if (!request.status.isOpen()) {
             throw DrpException.of(409, "The request is " + DrpMapping.stateOf(request, drp).status()
@@ -175,13 +205,21 @@ public class DrpProtocol {
         request.closedAt = now;
         audit.transition(request, RequestStatus.CLOSED, actor(agent), "revoked",
                 "revoked by agent " + agent.id + (reason == null ? "" : ": " + truncate(reason)));
-        return status(request, drp);
+        DrpDtos.ExerciseStatus status = DrpMapping.exerciseStatus(request, drp);
+        drp.deliveredState = statusJson.fingerprint(status); // the agent gets the revoked state in this answer
+        return status;
     }
 
-    DrpDtos.ExerciseStatus status(PrivacyRequest request, DrpRequest drp) {
-        DrpMapping.State state = DrpMapping.stateOf(request, drp);
-        return new DrpDtos.ExerciseStatus(request.id, iso(request.receivedAt), iso(request.dueAt), drp.agentRequestId,
-                state.processingDetails(), state.status(), state.reason(), null, null, null);
+    /**
+     * The status of a request as committed now. A replayed message may have waited for the transaction that first
+     * used it, whose rows this transaction's snapshot (repeatable read) does not show; a new one does.
+     */
+    private static Optional<DrpDtos.ExerciseStatus> currentStatus(String requestId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            DrpRequest drp = DrpRequest.findById(requestId);
+            return drp == null ? Optional.empty()
+                    : Optional.of(DrpMapping.exerciseStatus(PrivacyRequest.findById(requestId), drp));
+        });
     }
 
     private DrpRequest managed(DrpAgent agent, String requestId) {
@@ -204,7 +242,7 @@ public class DrpProtocol {
         if (!value.regionMatches(true, 0, "Bearer ", 0, 7) || value.substring(7).isBlank()) {
             throw DrpException.of(401, "A bearer token from POST /v1/agent/{agent-id} is required.");
         }
-        DrpToken token = DrpToken.findById(hash(value.substring(7).trim()));
+        DrpToken token = DrpToken.findById(Sha256.hex(value.substring(7).trim()));
         DrpAgent agent = token == null ? null : DrpAgent.findById(token.agentId);
         if (agent == null) {
             throw DrpException.of(403, "The bearer token is not valid.");
@@ -212,14 +250,24 @@ public class DrpProtocol {
         return agent;
     }
 
+    /** Section 3.07 in order: the signature, then the envelope claims. */
+    private Signed verify(String body, DrpAgent agent, boolean envelopeRequired) {
+        byte[] message = open(body, agent);
+        JsonNode claims = parse(message);
+        return new Signed(claims, message, checkClaims(claims, agent, envelopeRequired));
+    }
+
     /** 3.07, first two steps: base64 decoding, then the signature under the agent's key. */
-    private JsonNode open(String body, DrpAgent agent) {
+    private static byte[] open(String body, DrpAgent agent) {
         byte[] signed = Ed25519Verifier.decodeBase64(body)
                 .orElseThrow(() -> DrpException.of(400, "The body must be a base64-encoded signed message."));
         byte[] key = Ed25519Verifier.rawKey(agent.verifyKey)
                 .orElseThrow(() -> new IllegalStateException("stored verify key of " + agent.id + " is invalid"));
-        byte[] message = Ed25519Verifier.open(signed, key)
+        return Ed25519Verifier.open(signed, key)
                 .orElseThrow(() -> DrpException.of(403, "The signature does not verify with the agent's key."));
+    }
+
+    private JsonNode parse(byte[] message) {
         try {
             JsonNode claims = mapper.readTree(new String(message, StandardCharsets.UTF_8));
             if (claims == null || !claims.isObject()) {
@@ -232,7 +280,7 @@ public class DrpProtocol {
     }
 
     /** 3.07, the remaining steps in order: agent-id, business-id, issued-at, expires-at. */
-    private void checkClaims(JsonNode claims, DrpAgent agent, boolean required) {
+    private Optional<Instant> checkClaims(JsonNode claims, DrpAgent agent, boolean required) {
         String agentId = text(claims, "agent-id");
         if (agentId != null || required) {
             if (agentId == null) {
@@ -260,6 +308,7 @@ public class DrpProtocol {
         if (expiresAt.isPresent() && !now.isBefore(expiresAt.get())) {
             throw DrpException.fatal(403, "The message has expired (expires-at).");
         }
+        return expiresAt;
     }
 
     private static Optional<Instant> timestamp(JsonNode claims, String name, boolean required) {
@@ -327,12 +376,18 @@ public class DrpProtocol {
         return text.length() <= 10_000 ? text : text.substring(0, 10_000);
     }
 
-    private static boolean isHttpUrl(String value) {
+    /** A callback the service will not call is refused now rather than failing silently later. */
+    private void checkCallback(String callback) {
+        String refusal;
         try {
-            URI uri = URI.create(value);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+            refusal = callback.length() > 2000 ? "is longer than 2000 characters"
+                    : DrpCallbackSender.refusal(URI.create(callback), config.drp().callbacks().publicHttpsOnly());
         } catch (IllegalArgumentException e) {
-            return false;
+            refusal = "is not a URL";
+        }
+        if (refusal != null) {
+            throw DrpException.of(400, "status_callback " + (refusal.startsWith("is ") ? refusal
+                    : "is refused: " + refusal) + ".");
         }
     }
 
@@ -344,18 +399,6 @@ public class DrpProtocol {
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
     }
 
-    static String iso(Instant instant) {
-        return instant == null ? null : instant.toString();
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Officers: creates or re-keys an agent. A new key invalidates the tokens issued under the old one. */
     @Transactional
@@ -397,7 +440,7 @@ public class DrpProtocol {
     }
 
     DrpDtos.AgentView view(DrpAgent agent) {
-        return new DrpDtos.AgentView(agent.id, agent.name, agent.verifyKey, iso(agent.updatedAt), agent.updatedBy,
+        return new DrpDtos.AgentView(agent.id, agent.name, agent.verifyKey, DrpMapping.iso(agent.updatedAt), agent.updatedBy,
                 DrpToken.count("agentId", agent.id));
     }
 

@@ -38,4 +38,8 @@ public class DrpRequest extends PanacheEntityBase {
 
     @Column(name = "revoke_reason")
     public String revokeReason;
+
+    /** SHA-256 of the Exercise Status the agent last received; a status callback is due while the status differs. */
+    @Column(name = "delivered_state")
+    public String deliveredState;
 }

@@ -1,6 +1,7 @@
 package org.privacysuite.dsar.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -9,7 +10,10 @@ import org.privacysuite.dsar.domain.AuditEntry;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestStatus;
 
-/** Writes the audit trail, in the same transaction as the change it records. */
+/**
+ * Writes the audit trail, in the same transaction as the change it records, and announces the change to observers
+ * ({@link RequestChanged}), such as the Data Rights Protocol's status callbacks.
+ */
 @ApplicationScoped
 public class AuditTrail {
 
@@ -17,6 +21,9 @@ public class AuditTrail {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<RequestChanged> changes;
 
     /** Records an action that does not change the status. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -43,5 +50,6 @@ public class AuditTrail {
         entry.toStatus = to;
         entry.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
         entry.persist();
+        changes.fire(new RequestChanged(requestId));
     }
 }

@@ -10,9 +10,17 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.privacysuite.dsar.drp.DrpClient.email;
+import static org.privacysuite.dsar.drp.DrpClient.exercise;
+import static org.privacysuite.dsar.drp.DrpClient.newAgent;
+import static org.privacysuite.dsar.drp.DrpClient.onboard;
+import static org.privacysuite.dsar.drp.DrpClient.putAgent;
+import static org.privacysuite.dsar.drp.DrpClient.revoke;
+import static org.privacysuite.dsar.drp.DrpClient.setup;
+import static org.privacysuite.dsar.drp.DrpClient.status;
+import static org.privacysuite.dsar.drp.DrpClient.token;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -25,53 +33,6 @@ import org.privacysuite.testsupport.TestTokens;
 class DrpProtocolTest extends DsarTestBase {
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-
-    private static DrpTestAgent newAgent() {
-        return new DrpTestAgent("AA_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase());
-    }
-
-    private static ValidatableResponse putAgent(String token, String agentId, Object body) {
-        var request = given().contentType("application/json").body(body);
-        if (token != null) {
-            request = request.auth().oauth2(token);
-        }
-        return request.when().put("/api/privacy-requests/agents/" + agentId).then();
-    }
-
-    private static void onboard(DrpTestAgent agent) {
-        putAgent(TestTokens.officer(), agent.id, Map.of("name", "Agent " + agent.id, "verifyKey", agent.verifyKey()))
-                .statusCode(200);
-    }
-
-    private static ValidatableResponse setup(String agentId, String body) {
-        return given().contentType("text/plain").body(body).when().post("/v1/agent/" + agentId).then();
-    }
-
-    private static String token(DrpTestAgent agent) {
-        return setup(agent.id, agent.sign(agent.envelope())).statusCode(200).extract().path("token");
-    }
-
-    private static ValidatableResponse exercise(String token, String body) {
-        var request = given().contentType("text/plain").body(body);
-        if (token != null) {
-            request = request.header("Authorization", "Bearer " + token);
-        }
-        return request.when().post("/v1/data-rights-request").then();
-    }
-
-    private static ValidatableResponse status(String token, String requestId) {
-        return given().header("Authorization", "Bearer " + token)
-                .when().get("/v1/data-rights-request/" + requestId).then();
-    }
-
-    private static ValidatableResponse revoke(String token, String requestId, String body) {
-        return given().header("Authorization", "Bearer " + token).contentType("text/plain").body(body)
-                .when().delete("/v1/data-rights-request/" + requestId).then();
-    }
-
-    private static String email() {
-        return "drp-" + UUID.randomUUID() + "@example.com";
-    }
 
     @Test
     void officersOnboardAgentsWithTheirVerifyKey() {
@@ -339,5 +300,39 @@ class DrpProtocolTest extends DsarTestBase {
         status(token, approved).body("status", equalTo("in_progress")).body("reason", nullValue());
         act(approved, "extend", Map.of("reason", "Many records")).statusCode(200);
         status(token, approved).body("processing_details", containsString("Many records"));
+    }
+
+    /**
+     * The reference agent (OSIRAA) posts to the pre-0.9.3 path with a trailing slash, sends a JSON null regime and
+     * an address string, and sends its revoke without a Content-Type.
+     */
+    @Test
+    void requestsShapedLikeTheReferenceAgentsAreAccepted() throws Exception {
+        DrpTestAgent agent = newAgent();
+        onboard(agent);
+        String token = token(agent);
+        Map<String, Object> claims = agent.exercise("deletion", email());
+        claims.put("drp.version", "0.9.3");
+        claims.put("regime", null);
+        claims.put("relationships", java.util.List.of());
+        claims.put("phone_number", null);
+        claims.put("address", "1 Main St, Springfield");
+        claims.put("address_verified", false);
+        String requestId = given().header("Authorization", "Bearer " + token).contentType("text/plain")
+                .body(agent.sign(claims)).when().post("/v1/data-rights-request/")
+                .then().statusCode(200).body("status", equalTo("in_progress")).extract().path("request_id");
+
+        java.net.http.HttpRequest delete = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + "/v1/data-rights-request/"
+                                + requestId))
+                .header("Authorization", "Bearer " + token)
+                .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString(
+                        agent.sign(Map.of("reason", "I don't want my account deleted."))))
+                .build();
+        var answer = java.net.http.HttpClient.newHttpClient().send(delete,
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertEquals("revoked", new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body())
+                .path("status").asText());
     }
 }

@@ -63,6 +63,7 @@ final class SuiteUnderTest {
         common.put("DSAR_QUESTIONS_ANONYMISE_AFTER", "PT3S");
         common.put("DSAR_SAGA_ANSWER_TIMEOUT", "PT5S");
         common.put("DSAR_SAGA_MAX_ASKS", "2");
+        common.put("DSAR_DRP_CALLBACKS_EVERY", "1s");
 
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String service : SERVICES) {

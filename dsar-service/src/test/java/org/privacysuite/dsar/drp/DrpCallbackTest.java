@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.privacysuite.dsar.DsarTestBase;
+import org.privacysuite.testsupport.DrpTestAgent;
 import org.privacysuite.testsupport.TestTokens;
 
 /** Section 2.03: status changes are pushed to the agent's status_callback, retried, and never lost or repeated. */

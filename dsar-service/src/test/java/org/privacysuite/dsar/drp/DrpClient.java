@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.response.ValidatableResponse;
 import java.util.Map;
 import java.util.UUID;
+import org.privacysuite.testsupport.DrpTestAgent;
 import org.privacysuite.testsupport.TestTokens;
 
 /** The DRP calls of the tests, as an authorised agent (and the officer onboarding it) makes them. */

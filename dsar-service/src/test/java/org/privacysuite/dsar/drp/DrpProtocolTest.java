@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.privacysuite.dsar.DsarTestBase;
+import org.privacysuite.testsupport.DrpTestAgent;
 import org.privacysuite.testsupport.TestTokens;
 
 @QuarkusTest

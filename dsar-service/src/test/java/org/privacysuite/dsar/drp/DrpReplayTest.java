@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.privacysuite.dsar.DsarTestBase;
 import org.privacysuite.dsar.domain.PrivacyRequest;
+import org.privacysuite.testsupport.DrpTestAgent;
 
 /** Section 3.07: one signed message is one action, whether it comes again later or twice at once. */
 @QuarkusTest

@@ -1,4 +1,4 @@
-package org.privacysuite.dsar.drp;
+package org.privacysuite.testsupport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +12,19 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** An authorised agent for tests: a JDK Ed25519 key pair producing libsodium-compatible combined signed messages. */
-final class DrpTestAgent {
+/**
+ * A Data Rights Protocol authorised agent for tests: a JDK Ed25519 key pair producing libsodium-compatible combined
+ * signed messages, and the claims of the messages an agent sends.
+ */
+public final class DrpTestAgent {
 
-    static final String BUSINESS_ID = "PRIVACY_SUITE";
+    public static final String BUSINESS_ID = "PRIVACY_SUITE";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final String id;
+    public final String id;
     private final KeyPair keys;
 
-    DrpTestAgent(String id) {
+    public DrpTestAgent(String id) {
         this.id = id;
         try {
             this.keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -31,13 +34,13 @@ final class DrpTestAgent {
     }
 
     /** The raw 32-byte verify key (the end of the X.509 encoding), base64 as in the DRP agent directory. */
-    String verifyKey() {
+    public String verifyKey() {
         byte[] spki = keys.getPublic().getEncoded();
         return Base64.getEncoder().encodeToString(Arrays.copyOfRange(spki, spki.length - 32, spki.length));
     }
 
     /** crypto_sign combined mode: signature || message. */
-    byte[] signRaw(byte[] message) {
+    public byte[] signRaw(byte[] message) {
         try {
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(keys.getPrivate());
@@ -52,7 +55,7 @@ final class DrpTestAgent {
     }
 
     /** The request body: base64 of the combined signed JSON message. */
-    String sign(Map<String, Object> claims) {
+    public String sign(Map<String, Object> claims) {
         try {
             return Base64.getEncoder().encodeToString(signRaw(JSON.writeValueAsBytes(claims)));
         } catch (Exception e) {
@@ -61,7 +64,7 @@ final class DrpTestAgent {
     }
 
     /** The envelope claims of section 2.01 / 2.05, valid for five minutes from now. */
-    Map<String, Object> envelope() {
+    public Map<String, Object> envelope() {
         Instant now = Instant.now();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("agent-id", id);
@@ -72,7 +75,7 @@ final class DrpTestAgent {
         return claims;
     }
 
-    Map<String, Object> exercise(String action, String email) {
+    public Map<String, Object> exercise(String action, String email) {
         Map<String, Object> claims = envelope();
         claims.put("exercise", action);
         claims.put("regime", "ccpa");
@@ -83,7 +86,7 @@ final class DrpTestAgent {
         return claims;
     }
 
-    static String utf8(byte[] bytes) {
+    public static String utf8(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -31,6 +31,9 @@ public interface DsarConfig {
     /** The Data Rights Protocol for authorised agents (/v1). */
     Drp drp();
 
+    /** The public address of the API (the gateway), for links in mails. */
+    String publicBaseUrl();
+
     /** "Due soon" in the officers' view. */
     @WithDefault("P7D")
     Duration dueSoon();
@@ -124,6 +127,13 @@ public interface DsarConfig {
         /** Packages (and the participants' data they are made of) are deleted this long after fulfilment. */
         @WithDefault("P30D")
         Duration retention();
+
+        /**
+         * How long the download link mailed to a requester without an account works (never past the retention).
+         * Signed-in owners download with their token instead.
+         */
+        @WithDefault("P7D")
+        Duration linkTtl();
     }
 
     interface Questions {

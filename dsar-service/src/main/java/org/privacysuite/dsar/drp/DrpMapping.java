@@ -79,12 +79,18 @@ public final class DrpMapping {
                     withExtension(request, "Received; the privacy team is reviewing the request."));
             case IN_PROGRESS, STALLED -> new State(IN_PROGRESS, null,
                     withExtension(request, "The request is being carried out."));
-            case FULFILLED -> new State(FULFILLED, null, null);
+            case FULFILLED -> fulfilled(request);
             case DENIED -> denied(request.denialReason);
             case CLOSED -> request.denialReason != null ? denied(request.denialReason)
-                    : request.fulfilledAt != null ? new State(FULFILLED, null, null)
+                    : request.fulfilledAt != null ? fulfilled(request)
                     : new State(DENIED, "other", "Closed by the business without being carried out.");
         };
+    }
+
+    /** Access results are not handed to the agent: the person gets a download link at the address the agent gave. */
+    private static State fulfilled(PrivacyRequest request) {
+        return new State(FULFILLED, null, request.type.collectsData()
+                ? "A link to download the data was emailed to the address given in the request." : null);
     }
 
     /**

@@ -30,6 +30,7 @@ import org.privacysuite.dsar.domain.RequestType;
 import org.privacysuite.dsar.service.AuditTrail;
 import org.privacysuite.dsar.service.NewRequest;
 import org.privacysuite.dsar.service.RequestIntake;
+import org.privacysuite.dsar.service.Sha256;
 
 /**
  * The Data Rights Protocol as a Privacy Infrastructure Provider: pair-wise key setup with signed messages, bearer

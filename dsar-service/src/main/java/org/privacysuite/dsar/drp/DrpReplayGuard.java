@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.privacysuite.dsar.config.DsarConfig;
+import org.privacysuite.dsar.service.Sha256;
 
 /**
  * Section 3.07: "a data rights request represents a single action of one user acting against one covered business

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.privacysuite.dsar.service.Sha256;
 
 /** The Exercise Status as the JSON agents receive, and a fingerprint of it to tell whether it changed. */
 @ApplicationScoped

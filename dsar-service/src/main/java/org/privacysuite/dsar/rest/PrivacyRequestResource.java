@@ -1,5 +1,7 @@
 package org.privacysuite.dsar.rest;
 
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -7,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,6 +34,7 @@ import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestSource;
 import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.dsar.domain.RequestType;
+import org.privacysuite.dsar.service.ExportLinks;
 import org.privacysuite.dsar.service.ExportPackages;
 import org.privacysuite.dsar.service.OfficerActions;
 import org.privacysuite.dsar.service.NewRequest;
@@ -53,6 +57,9 @@ public class PrivacyRequestResource {
 
     @Inject
     ExportPackages exports;
+
+    @Inject
+    ExportLinks exportLinks;
 
     @Inject
     DsarConfig config;
@@ -125,14 +132,27 @@ public class PrivacyRequestResource {
                 .map(dtos::full).toList();
     }
 
-    /** The Art. 15/20 package, for the person who asked. */
+    /**
+     * The Art. 15/20 package, for the person who asked: signed in as the subject, or, without an account, with the
+     * download link mailed to the verified address ({@code ?token=}).
+     */
     @GET
     @Path("/{id}/export")
-    @RolesAllowed(Roles.USER)
-    public Response export(@PathParam("id") @Pattern(regexp = ID) String id) {
-        PrivacyRequest request = OfficerActions.load(id);
-        if (!request.isOwnedBy(identity.getPrincipal().getName())) {
-            throw ProblemException.notFound("Privacy request " + id);
+    @PermitAll
+    public Response export(@PathParam("id") @Pattern(regexp = ID) String id,
+            @QueryParam("token") @Size(max = 100) String token) {
+        PrivacyRequest request;
+        if (token != null) {
+            request = exportLinks.open(id, token);
+        } else if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        } else if (!identity.hasRole(Roles.USER)) {
+            throw new ForbiddenException();
+        } else {
+            request = OfficerActions.load(id);
+            if (!request.isOwnedBy(identity.getPrincipal().getName())) {
+                throw ProblemException.notFound("Privacy request " + id);
+            }
         }
         return Response.ok(exports.assemble(request))
                 .header("Content-Disposition", "attachment; filename=\"privacy-export-" + id + ".json\"").build();

@@ -33,6 +33,9 @@ public class DsarJobs {
     AuditTrail audit;
 
     @Inject
+    ExportLinks exportLinks;
+
+    @Inject
     DsarConfig config;
 
     @Inject
@@ -74,6 +77,7 @@ public class DsarJobs {
     }
 
     private void purgeExports(Instant now) {
+        exportLinks.purgeExpired(now);
         Instant cutoff = now.minus(config.export().retention());
         List<PrivacyRequest> expired = PrivacyRequest.list("fulfilledAt < ?1 and type in ?2", cutoff,
                 List.of(RequestType.ACCESS, RequestType.PORTABILITY));

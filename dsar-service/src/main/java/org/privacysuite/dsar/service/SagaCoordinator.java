@@ -49,6 +49,9 @@ public class SagaCoordinator {
     AuditTrail audit;
 
     @Inject
+    ExportLinks exportLinks;
+
+    @Inject
     ExportVault vault;
 
     @Inject
@@ -158,6 +161,9 @@ public class SagaCoordinator {
             request.stalledReason = null;
             audit.transition(request, RequestStatus.FULFILLED, AuditTrail.SYSTEM, "fulfilled",
                     "every participant answered");
+            if (request.type.collectsData() && request.subjectId == null && request.email != null) {
+                exportLinks.mailTo(request); // no account to sign in with: the link goes to the verified address
+            }
         } else if (request.status == RequestStatus.STALLED && silent(all, Instant.now(clock)).isEmpty()) {
             request.stalledReason = null;
             audit.transition(request, RequestStatus.IN_PROGRESS, AuditTrail.SYSTEM, "resumed",

@@ -53,7 +53,10 @@ public final class AccessPolicy {
             // devices report page topics without a login
             rule(Access.PUBLIC, Set.of(POST), "/api/newsletter/browsing-events"),
             rule(Access.PUBLIC, Set.of(POST), "/api/privacy-requests"),
-            rule(Access.PUBLIC, Set.of(POST), "/api/privacy-requests/[^/]+/verify"));
+            rule(Access.PUBLIC, Set.of(POST), "/api/privacy-requests/[^/]+/verify"),
+            // requesters without an account download their export with the link mailed to them; dsar-service
+            // checks the link's token, or the signed-in owner's token
+            rule(Access.PUBLIC, Set.of(GET), "/api/privacy-requests/[^/]+/export"));
 
     private AccessPolicy() {
     }

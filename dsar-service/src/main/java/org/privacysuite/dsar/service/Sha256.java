@@ -1,21 +1,24 @@
-package org.privacysuite.dsar.drp;
+package org.privacysuite.dsar.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 in hex: what is stored of bearer tokens, Exercise Status fingerprints and signed messages seen. */
-final class Sha256 {
+/**
+ * SHA-256 in hex: what is stored of secrets handed out (verification codes, download links, DRP bearer tokens) and of
+ * DRP signed messages seen and statuses delivered.
+ */
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static String hex(String text) {
+    public static String hex(String text) {
         return hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String hex(byte[]... parts) {
+    public static String hex(byte[]... parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (byte[] part : parts) {

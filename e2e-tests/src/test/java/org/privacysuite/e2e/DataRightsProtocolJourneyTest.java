@@ -1,6 +1,8 @@
 package org.privacysuite.e2e;
 
 import static org.awaitility.Awaitility.await;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,5 +94,41 @@ class DataRightsProtocolJourneyTest extends Journey {
                 .then().statusCode(200).body("status", equalTo("fulfilled"));
         as(officer).when().get("/api/privacy-requests/" + requestId).then().statusCode(200)
                 .body("status", equalTo("FULFILLED")).body("source", equalTo("AUTHORISED_AGENT"));
+    }
+
+    /**
+     * The agent asks for a person's data: the data goes to the person, as a download link mailed to the address the
+     * agent gave, not to the agent, whose status says so.
+     */
+    @Test
+    void anAgentsAccessRequestDeliversTheDataToThePersonsMailbox() {
+        Mails mails = new Mails(suite.mail());
+        String email = "drp-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        gateway().contentType("application/json").body(Map.of("email", email, "topics", List.of("appliances")))
+                .when().post("/api/newsletter/subscriptions").then().statusCode(202);
+        String confirm = Mails.find(Mails.body(mails.awaitMail(email, 1)), "confirm\\?token=([A-Za-z0-9_.~%-]+)");
+        gateway().contentType("application/json").body(Map.of("token", confirm))
+                .when().post("/api/newsletter/subscriptions/confirm").then().statusCode(200);
+
+        DrpTestAgent agent = new DrpTestAgent("E2E_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10)
+                .toUpperCase());
+        String officer = officerToken();
+        as(officer).contentType("application/json")
+                .body(Map.of("name", "Consumer Agent", "verifyKey", agent.verifyKey()))
+                .when().put("/api/privacy-requests/agents/" + agent.id).then().statusCode(200);
+        String token = gateway().contentType("text/plain").body(agent.sign(agent.envelope()))
+                .when().post("/v1/agent/" + agent.id).then().statusCode(200).extract().path("token");
+        String requestId = gateway().header("Authorization", "Bearer " + token).contentType("text/plain")
+                .body(agent.sign(agent.exercise("access", email))).when().post("/v1/data-rights-request")
+                .then().statusCode(200).extract().path("request_id");
+        as(officer).when().post("/api/privacy-requests/" + requestId + "/approve").then().statusCode(200);
+
+        String link = Mails.find(Mails.body(mails.awaitMail(email, 2)), "(http://\\S+/export\\?token=[A-Za-z0-9_-]+)");
+        assertTrue(link.startsWith(suite.gateway()), "the link points at the gateway: " + link);
+        String export = given().urlEncodingEnabled(false).when().get(link).then().statusCode(200).extract().asString();
+        assertTrue(export.contains(email) && export.contains("appliances"), "the newsletter's data: " + export);
+        gateway().header("Authorization", "Bearer " + token).when().get("/v1/data-rights-request/" + requestId)
+                .then().statusCode(200).body("status", equalTo("fulfilled"))
+                .body("processing_details", containsString("emailed"));
     }
 }

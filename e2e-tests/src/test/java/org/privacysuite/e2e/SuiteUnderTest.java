@@ -75,6 +75,7 @@ final class SuiteUnderTest {
         common.put("DSAR_SERVICE_URL", "http://127.0.0.1:" + ports.get("dsar-service"));
         common.put("NEWSLETTER_SERVICE_URL", "http://127.0.0.1:" + ports.get("newsletter-service"));
         common.put("NEWSLETTER_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.get("gateway"));
+        common.put("DSAR_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.get("gateway"));
 
         for (String service : SERVICES) {
             String database = TestDatabase.create("e2e" + service.replace("-service", ""));

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.privacysuite.events.catalogue.AccessCompleted;
 import org.privacysuite.events.catalogue.ConsentChanged;
 import org.privacysuite.events.catalogue.Topics;
 import org.privacysuite.events.inbox.InboxConsumer;
@@ -137,6 +138,24 @@ class OutboxTest {
             assertEquals(1, effects.count(consumerName, id.toString()), "the effect was applied once");
         } finally {
             consumers.stop(consumer);
+        }
+    }
+
+    @Test
+    void accessResultsLeaveTheOutboxOnceTheBrokerHasThem() throws Exception {
+        String subject = "access-" + UUID.randomUUID();
+        try (TopicReader reader = new TopicReader(Topics.PRIVACY_RESULTS)) {
+            UUID id = QuarkusTransaction.requiringNew().call(() -> outbox.publish(new AccessCompleted(UUID.randomUUID(),
+                    subject, "events-test", mapper.readTree("{\"email\":\"someone@example.com\"}"))));
+            assertEquals(1, effects.queryLong("SELECT COUNT(*) FROM event_outbox WHERE event_id = ?", id.toString()),
+                    "kept until published");
+            drainOutbox();
+            List<ConsumerRecord<String, byte[]>> records = reader.read(Duration.ofSeconds(20),
+                    r -> subject.equals(r.key()), 1);
+            assertEquals(1, records.size(), "published");
+            assertEquals("someone@example.com", mapper.readTree(records.get(0).value()).path("data").path("email").asText());
+            assertEquals(0, effects.queryLong("SELECT COUNT(*) FROM event_outbox WHERE event_id = ?", id.toString()),
+                    "no copy of the person's data stays in the outbox");
         }
     }
 

@@ -13,6 +13,7 @@ public enum EventType {
     ACCESS_REQUESTED("privacy.access.requested.v1", Topics.PRIVACY_REQUESTS, AccessRequested.class),
     RECTIFICATION_REQUESTED("privacy.rectification.requested.v1", Topics.PRIVACY_REQUESTS, RectificationRequested.class),
     ERASURE_COMPLETED("privacy.erasure.completed.v1", Topics.PRIVACY_RESULTS, ErasureCompleted.class),
+    /** The one event that carries a person's data (their access results): see {@link #carriesPersonalData()}. */
     ACCESS_COMPLETED("privacy.access.completed.v1", Topics.PRIVACY_RESULTS, AccessCompleted.class),
     ACCOUNT_CLOSED("account.closed.v1", Topics.ACCOUNT_EVENTS, AccountClosed.class),
     ACCOUNT_CLOSURE_PENDING("account.closure-pending.v1", Topics.ACCOUNT_EVENTS, AccountClosurePending.class),
@@ -39,6 +40,15 @@ public enum EventType {
 
     public Class<? extends EventData> dataClass() {
         return dataClass;
+    }
+
+    /**
+     * Whether the data is a copy of a person's data rather than ids and facts about a request. Such events are not
+     * kept after publication: the outbox deletes them once the broker has them, so an erasure that follows an
+     * access request leaves no copy behind.
+     */
+    public boolean carriesPersonalData() {
+        return this == ACCESS_COMPLETED;
     }
 
     public static Optional<EventType> fromType(String ceType) {

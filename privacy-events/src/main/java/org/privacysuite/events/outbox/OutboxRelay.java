@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jboss.logging.Logger;
+import org.privacysuite.events.catalogue.EventType;
 import org.privacysuite.events.config.EventsConfig;
 import org.privacysuite.events.kafka.CloudEventCodec;
 import org.privacysuite.events.kafka.KafkaClients;
@@ -194,6 +195,21 @@ public class OutboxRelay {
             }
             update.executeUpdate();
         }
+        List<OutboxRow> personal = rows.stream().filter(OutboxRelay::carriesPersonalData).toList();
+        if (!personal.isEmpty()) {
+            // A copy of someone's data has no business staying here once the broker has it.
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM event_outbox WHERE seq IN ("
+                    + String.join(",", Collections.nCopies(personal.size(), "?")) + ")")) {
+                for (int i = 0; i < personal.size(); i++) {
+                    delete.setLong(i + 1, personal.get(i).seq());
+                }
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    private static boolean carriesPersonalData(OutboxRow row) {
+        return EventType.fromType(row.eventType()).map(EventType::carriesPersonalData).orElse(false);
     }
 
     /** Refreshes the lag gauges and purges old published rows, each at its own interval. */

@@ -15,4 +15,9 @@ import org.privacysuite.testsupport.TestDatabase;
 @WithTestResource(AccountKeycloak.class)
 @WithTestResource(ConsentStub.class)
 class AccountServiceBasicsTest extends ServiceBasicsContract {
+
+    @Override
+    protected MethodProbe methodProbe() {
+        return new MethodProbe("/api/accounts/me/closure", "PUT", "POST");
+    }
 }

@@ -11,4 +11,9 @@ import org.privacysuite.testsupport.TestDatabase;
 @WithTestResource(KafkaBroker.class)
 @WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "consent"))
 class ConsentServiceBasicsTest extends ServiceBasicsContract {
+
+    @Override
+    protected MethodProbe methodProbe() {
+        return new MethodProbe("/api/consent/check", "DELETE", "GET");
+    }
 }

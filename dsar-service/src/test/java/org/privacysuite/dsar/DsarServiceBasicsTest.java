@@ -11,4 +11,9 @@ import org.privacysuite.testsupport.TestDatabase;
 @WithTestResource(KafkaBroker.class)
 @WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "dsar"))
 class DsarServiceBasicsTest extends ServiceBasicsContract {
+
+    @Override
+    protected MethodProbe methodProbe() {
+        return new MethodProbe("/v1/agent/SOME_AGENT", "DELETE", "POST");
+    }
 }

@@ -16,4 +16,9 @@ import org.privacysuite.testsupport.TestDatabase;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(ConsentStub.class)
 class NewsletterServiceBasicsTest extends ServiceBasicsContract {
+
+    @Override
+    protected MethodProbe methodProbe() {
+        return new MethodProbe("/api/newsletter/topics", "DELETE", "GET");
+    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -29,6 +30,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    AllowedMethods allowed;
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uriInfo) {
@@ -75,13 +79,16 @@ public class ProblemMappers {
             LOG.error("Request failed", e);
         }
         Response problem = ProblemResponses.of(status, status >= 500 ? null : e.getMessage(), uriInfo);
-        // Keep headers the status relies on (Allow on 405 where given, WWW-Authenticate on 401, Retry-After on 503).
+        // Keep headers the status relies on (Allow on 405, WWW-Authenticate on 401, Retry-After on 503).
         Response.ResponseBuilder builder = Response.fromResponse(problem);
         for (String header : List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER)) {
             Object value = original.getHeaders().getFirst(header);
             if (value != null) {
                 builder.header(header, value);
             }
+        }
+        if (status == 405 && original.getHeaders().getFirst(HttpHeaders.ALLOW) == null) {
+            builder.header(HttpHeaders.ALLOW, String.join(", ", allowed.at(uriInfo.getPath())));
         }
         return builder.build();
     }

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -65,10 +67,25 @@ class ProblemMappersTest {
     }
 
     @Test
-    void wrongMethodIsProblem() {
+    void wrongMethodIsProblemWithTheAllowedMethods() {
         given().when().delete("/probe/conflict")
                 .then().statusCode(405).contentType(PROBLEM)
+                .header("Allow", "GET, HEAD, OPTIONS")
                 .body("status", equalTo(405));
+        given().when().put("/probe/signup")
+                .then().statusCode(405).contentType(PROBLEM)
+                .header("Allow", "OPTIONS, POST");
+        given().when().delete("/probe/items/42/")
+                .then().statusCode(405).header("Allow", "GET, HEAD, OPTIONS, PATCH");
+    }
+
+    @Test
+    void pathTemplatesMatchOneSegmentPerVariableOrTheirOwnRegex() {
+        assertTrue(AllowedMethods.template("/api/things/{id}").matcher("/api/things/abc").matches());
+        assertFalse(AllowedMethods.template("/api/things/{id}").matcher("/api/things/a/b").matches());
+        assertTrue(AllowedMethods.template("/v1/{n: [0-9]{2}}/x").matcher("/v1/42/x").matches());
+        assertFalse(AllowedMethods.template("/v1/{n: [0-9]{2}}/x").matcher("/v1/4/x").matches());
+        assertTrue(AllowedMethods.template("/api//things/").matcher("/api/things").matches());
     }
 
     @Test

@@ -42,4 +42,16 @@ public class ProblemProbeResource {
     public String paged(@QueryParam("limit") @Min(1) int limit) {
         return "ok";
     }
+
+    @GET
+    @Path("/items/{id}")
+    public String item(@jakarta.ws.rs.PathParam("id") String id) {
+        return id;
+    }
+
+    @jakarta.ws.rs.PATCH
+    @Path("/items/{id}")
+    public String patchItem(@jakarta.ws.rs.PathParam("id") String id) {
+        return id;
+    }
 }

@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,34 @@ public abstract class ServiceBasicsContract {
     void openApiDocumentIsServed() {
         given().accept("application/json").when().get("/q/openapi")
                 .then().statusCode(200).body("openapi", startsWith("3."));
+    }
+
+    /** API clients and linters learn from the document itself who may call what and how errors look. */
+    @Test
+    void openApiDocumentSaysWhoMayCallAndThatErrorsAreProblems() throws Exception {
+        JsonNode document = new ObjectMapper().readTree(given().accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200).extract().asString());
+        List<String> problems = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String where = op.getKey().toUpperCase() + " " + path.getKey();
+            if (!op.getValue().isObject() || !op.getValue().has("responses")) {
+                return; // not an operation (parameters shared by the path)
+            }
+            if (!op.getValue().has("security")) {
+                problems.add(where + ": no security requirement (public operations say security: [])");
+            }
+            if (path.getKey().startsWith("/v1/")) {
+                return; // the Data Rights Protocol has its own error shape
+            }
+            op.getValue().path("responses").fields().forEachRemaining(response -> {
+                boolean error = response.getKey().startsWith("4") || response.getKey().startsWith("5")
+                        || response.getKey().equals("default");
+                if (error && !response.getValue().path("content").has("application/problem+json")) {
+                    problems.add(where + " " + response.getKey() + ": not documented as application/problem+json");
+                }
+            });
+        }));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 
     @Test

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.privacysuite.account.domain.Account;
 import org.privacysuite.account.domain.AccountStatus;
 import org.privacysuite.account.service.Closures;
@@ -49,6 +52,8 @@ public class AccountResource {
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Signed up; Location is /api/accounts/me.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountDto.class)))
     public Response signUp(@Valid @NotNull SignUpRequest request) {
         SignUp.Created created = signUp.signUp(new SignUp.Request(request.username(), request.email(),
                 request.password(), request.profile() == null ? null : request.profile().given(),

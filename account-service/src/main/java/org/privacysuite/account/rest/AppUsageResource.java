@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.privacysuite.account.service.AppUsage;
 import org.privacysuite.commons.security.Roles;
 
@@ -34,6 +37,8 @@ public class AppUsageResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Recorded.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AppUsageDto.class)))
     public Response record(@Valid @NotNull AppUsageRequest request) {
         AppUsageDto stored = AppUsageDto.of(usage.record(identity.getPrincipal().getName(), request.appliance(),
                 request.program(), request.duration(), request.startedAt()));

@@ -9,6 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.privacysuite.account.domain.AccountStatus;
 import org.privacysuite.account.service.Closures;
 import org.privacysuite.commons.security.Roles;
@@ -30,6 +33,10 @@ public class ClosureResource {
     SecurityIdentity identity;
 
     @POST
+    @APIResponse(responseCode = "200", description = "The account is closed: nothing held it.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClosureDto.class)))
+    @APIResponse(responseCode = "202", description = "Closure is pending until the listed holds end.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClosureDto.class)))
     public Response close() {
         Closures.View view = closures.request(identity.getPrincipal().getName());
         return Response.status(view.status() == AccountStatus.CLOSED ? 200 : 202).entity(ClosureDto.of(view)).build();

@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.privacysuite.account.domain.Hold;
 import org.privacysuite.account.service.Holds;
 import org.privacysuite.commons.security.Roles;
@@ -38,6 +41,8 @@ public class HoldResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The hold; Location is the hold.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = HoldDto.class)))
     public Response register(@PathParam("accountId") @Pattern(regexp = ID, message = ID_MESSAGE) String accountId,
             @Valid @NotNull HoldRequest request) {
         Hold hold = holds.register(accountId, request.reason(), request.until(), request.reference(),
@@ -53,6 +58,7 @@ public class HoldResource {
 
     @DELETE
     @Path("/{holdId}")
+    @APIResponse(responseCode = "204", description = "Released.")
     public Response release(@PathParam("accountId") @Pattern(regexp = ID, message = ID_MESSAGE) String accountId,
             @PathParam("holdId") @Pattern(regexp = ID, message = ID_MESSAGE) String holdId) {
         holds.release(accountId, holdId, identity.getPrincipal().getName());

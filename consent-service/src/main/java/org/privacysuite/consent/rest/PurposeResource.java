@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.commons.security.Roles;
 import org.privacysuite.consent.domain.LegalBasis;
@@ -54,6 +57,10 @@ public class PurposeResource {
     @Path("/{key}")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Updated.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PurposeDto.class)))
+    @APIResponse(responseCode = "201", description = "Created.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PurposeDto.class)))
     public Response upsert(@PathParam("key") @Pattern(regexp = ChoicesRequest.PURPOSE_KEY) String key,
             @Valid @NotNull PurposeUpdate update) {
         PurposeCatalogue.Upserted result = catalogue.upsert(key, update, identity.getPrincipal().getName());

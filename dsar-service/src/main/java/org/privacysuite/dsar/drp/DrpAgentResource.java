@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.commons.security.Roles;
 
@@ -48,6 +49,7 @@ public class DrpAgentResource {
 
     @DELETE
     @Path("/{agentId}")
+    @APIResponse(responseCode = "204", description = "Removed, with its tokens; its requests stay.")
     public Response remove(@PathParam("agentId") @Pattern(regexp = AGENT_ID) String agentId) {
         if (!protocol.removeAgent(agentId, officer())) {
             throw ProblemException.notFound("Agent " + agentId);

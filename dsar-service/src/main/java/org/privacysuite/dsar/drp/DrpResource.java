@@ -13,6 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Data Rights Protocol endpoints for authorised agents. Open at the OIDC level: agents authenticate with the bearer
@@ -28,6 +33,11 @@ public class DrpResource {
     DrpProtocol protocol;
 
     /** 2.05 Pair-wise Key Setup. */
+    @APIResponse(responseCode = "200", description = "The agent's bearer token.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.AgentToken.class)))
+    @APIResponse(responseCode = "403", description = "The signed message did not validate (no body, as 2.05.1 says).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING,
+            description = "base64 of the Ed25519 signature followed by the JSON message (libsodium combined mode)")))
     @POST
     @Path("/agent/{agentId}")
     @Consumes(MediaType.WILDCARD)
@@ -36,6 +46,11 @@ public class DrpResource {
     }
 
     /** 2.06 Agent Information. */
+    @APIResponse(responseCode = "200", description = "The token is valid: an empty JSON object.")
+    @APIResponse(responseCode = "401", description = "No bearer token.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.Error.class)))
+    @APIResponse(responseCode = "403", description = "The token is unknown or belongs to another agent.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.Error.class)))
     @GET
     @Path("/agent/{agentId}")
     public Map<String, Object> agent(@PathParam("agentId") String agentId,
@@ -45,6 +60,16 @@ public class DrpResource {
     }
 
     /** 2.01 Data Rights Exercise. */
+    @APIResponse(responseCode = "200", description = "The Exercise Status of the new request (or of the one this message created before).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.ExerciseStatus.class)))
+    @APIResponse(responseCode = "400", description = "Malformed message, missing claims or an unsupported action or regime.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.Error.class)))
+    @APIResponse(responseCode = "401", description = "No bearer token.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.Error.class)))
+    @APIResponse(responseCode = "403", description = "Bad signature, wrong agent or business, issued in the future, expired (fatal) or already used.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.Error.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING,
+            description = "base64 of the Ed25519 signature followed by the JSON message (libsodium combined mode)")))
     @POST
     @Path("/data-rights-request")
     @Consumes(MediaType.WILDCARD)
@@ -54,6 +79,14 @@ public class DrpResource {
     }
 
     /** 2.02 Data Rights Status. */
+    @APIResponse(responseCode = "200", description = "The request's Exercise Status.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.ExerciseStatus.class)))
+    @APIResponse(responseCode = "401", description = "No bearer token.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.Error.class)))
+    @APIResponse(responseCode = "403", description = "Unknown token, or the request is managed by another agent.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.Error.class)))
+    @APIResponse(responseCode = "404", description = "No such request.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.Error.class)))
     @GET
     @Path("/data-rights-request/{requestId}")
     public DrpDtos.ExerciseStatus status(@PathParam("requestId") String requestId,
@@ -62,6 +95,20 @@ public class DrpResource {
     }
 
     /** 2.04 Data Rights Revoke. */
+    @APIResponse(responseCode = "200", description = "The Exercise Status with the new revoked state.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.ExerciseStatus.class)))
+    @APIResponse(responseCode = "400", description = "Malformed message.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.Error.class)))
+    @APIResponse(responseCode = "401", description = "No bearer token.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.Error.class)))
+    @APIResponse(responseCode = "403", description = "Bad signature, a request of another agent, or a revoke message already used for another request.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.Error.class)))
+    @APIResponse(responseCode = "404", description = "No such request.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.Error.class)))
+    @APIResponse(responseCode = "409", description = "The request is already final.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.Error.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING,
+            description = "base64 of the Ed25519 signature followed by the JSON message (libsodium combined mode)")))
     @DELETE
     @Path("/data-rights-request/{requestId}")
     @Consumes(MediaType.WILDCARD)

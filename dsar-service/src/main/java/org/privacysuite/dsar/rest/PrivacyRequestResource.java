@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.commons.security.Roles;
 import org.privacysuite.dsar.config.DsarConfig;
@@ -36,8 +39,8 @@ import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.dsar.domain.RequestType;
 import org.privacysuite.dsar.service.ExportLinks;
 import org.privacysuite.dsar.service.ExportPackages;
-import org.privacysuite.dsar.service.OfficerActions;
 import org.privacysuite.dsar.service.NewRequest;
+import org.privacysuite.dsar.service.OfficerActions;
 import org.privacysuite.dsar.service.RequestIntake;
 
 @Path("/api/privacy-requests")
@@ -71,6 +74,8 @@ public class PrivacyRequestResource {
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "Received; without a login a confirmation code is mailed.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestDto.class)))
     public Response submit(@Valid @NotNull CreateRequestDto body) {
         Optional<String> subject = signedInUser();
         if (subject.isEmpty() && (body.email() == null || body.email().isBlank())) {

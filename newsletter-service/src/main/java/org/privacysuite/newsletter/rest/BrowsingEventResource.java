@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.newsletter.domain.SubjectType;
 import org.privacysuite.newsletter.rest.NewsletterDtos.BrowsingEventAnswer;
@@ -35,6 +38,8 @@ public class BrowsingEventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "Taken (stored, or dropped with the reason, e.g. no consent).",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NewsletterDtos.BrowsingEventAnswer.class)))
     public Response record(@Valid @NotNull BrowsingEventRequest request) {
         Optional<Caller> caller = callers.current();
         String subject;

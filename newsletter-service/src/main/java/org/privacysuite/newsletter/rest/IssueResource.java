@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.privacysuite.commons.security.Roles;
 import org.privacysuite.newsletter.domain.Issue;
 import org.privacysuite.newsletter.domain.IssueStatus;
@@ -48,6 +51,8 @@ public class IssueResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "201", description = "The issue, not sent yet; Location is the issue.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssueDto.class)))
     public Response create(@Valid @NotNull IssueRequest request) {
         List<Section> sections = request.sections().stream().map(s -> new Section(s.topic(), s.title(), s.body())).toList();
         Issue issue = desk.create(request.subject(), request.intro(), sections, identity.getPrincipal().getName());
@@ -75,6 +80,10 @@ public class IssueResource {
      */
     @POST
     @Path("/{id}/send")
+    @APIResponse(responseCode = "200", description = "Every recipient has it.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssueDto.class)))
+    @APIResponse(responseCode = "202", description = "A batch went out; call again for the rest.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssueDto.class)))
     public Response send(@PathParam("id") String id, @QueryParam("limit") @Min(1) @Max(10000) Integer limit) {
         Progress progress = sender.send(id, limit);
         Issue issue = desk.get(id);

@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.newsletter.rest.NewsletterDtos.ConfirmRequest;
 import org.privacysuite.newsletter.rest.NewsletterDtos.ConfirmedDto;
@@ -48,6 +51,8 @@ public class SubscriptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "A confirmation mail is on its way (the same answer whether or not the address was known).",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NewsletterDtos.SubscribeAccepted.class)))
     public Response subscribe(@Valid @NotNull SubscribeRequest request) {
         Subscriptions.Requested accepted = subscriptions.subscribe(request.email(), request.topics(),
                 request.deviceId(), callers.current());

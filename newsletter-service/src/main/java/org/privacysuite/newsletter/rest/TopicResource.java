@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.privacysuite.commons.security.Roles;
 import org.privacysuite.newsletter.rest.NewsletterDtos.TopicDto;
 import org.privacysuite.newsletter.rest.NewsletterDtos.TopicUpdate;
@@ -38,6 +41,10 @@ public class TopicResource {
     @Path("/{key}")
     @RolesAllowed({ Roles.MARKETING, Roles.PRIVACY_OFFICER })
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "Updated.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TopicDto.class)))
+    @APIResponse(responseCode = "201", description = "Created.",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TopicDto.class)))
     public Response upsert(@PathParam("key") @Pattern(regexp = TopicCatalogue.TOPIC_KEY) String key,
             @Valid @NotNull TopicUpdate update) {
         TopicCatalogue.Upserted result = catalogue.upsert(key, update.title(), update.description());

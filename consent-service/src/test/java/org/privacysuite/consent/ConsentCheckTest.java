@@ -1,21 +1,45 @@
 package org.privacysuite.consent;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.ValidatableResponse;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.privacysuite.consent.service.Decision;
+import org.privacysuite.consent.service.DecisionCache;
+import org.privacysuite.events.catalogue.ConsentChanged;
+import org.privacysuite.events.catalogue.Topics;
+import org.privacysuite.events.kafka.CloudEventCodec;
+import org.privacysuite.events.kafka.KafkaClients;
 import org.privacysuite.testsupport.TestTokens;
 
 @QuarkusTest
 class ConsentCheckTest extends ConsentTestBase {
 
     private final String service = TestTokens.service();
+
+    @Inject
+    KafkaClients clients;
+
+    @Inject
+    CloudEventCodec codec;
+
+    @Inject
+    DecisionCache cache;
 
     ValidatableResponse check(String subject, String purpose) {
         return given().auth().oauth2(service).queryParam("subject", subject).queryParam("purpose", purpose)
@@ -40,6 +64,34 @@ class ConsentCheckTest extends ConsentTestBase {
                 .statusCode(200);
         check(device, "newsletter-personalisation").statusCode(200)
                 .body("allowed", equalTo(false)).body("reason", equalTo("refused"));
+    }
+
+    /**
+     * Another replica records a withdrawal: this replica's cached decision for the subject must not be served once
+     * the change's event arrives. (A subject of its own, so no change made here touches its cache stripe.)
+     */
+    @Test
+    void aChangeOnAnotherReplicaDropsThisReplicasCachedDecisionThroughItsEvent() {
+        String subject = "other-replica-" + UUID.randomUUID();
+        AtomicInteger loads = new AtomicInteger();
+        Supplier<Decision> load = () -> {
+            loads.incrementAndGet();
+            return new Decision(true, 1, Instant.now(), null);
+        };
+        cache.get(subject, "newsletter-personalisation", load);
+        cache.get(subject, "newsletter-personalisation", load);
+        assertEquals(1, loads.get(), "the second answer came from the cache");
+
+        Instant now = Instant.now();
+        ConsentChanged change = new ConsentChanged(subject, "newsletter-personalisation", false, 1, now);
+        // Sent again on each try: a listener that joined its group after a send starts past it.
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            clients.producer().send(codec.encode(Topics.CONSENT_EVENTS, UUID.randomUUID().toString(),
+                    "consent.changed.v1", URI.create("/privacy-suite/consent-service-replica-2"), subject, now,
+                    codec.toJson(change))).get(10, TimeUnit.SECONDS);
+            cache.get(subject, "newsletter-personalisation", load);
+            assertEquals(2, loads.get(), "read again after the other replica's change");
+        });
     }
 
     @Test

@@ -21,8 +21,9 @@ import org.privacysuite.consent.config.ConsentConfig;
  * stripes before it writes (count up, epoch up) and unmarks them after its transaction completes (epoch up, count
  * down). A cached decision carries the epoch it was loaded in and is served only while that epoch is current and no
  * change is in flight; a load that overlapped a change is not cached. So from the moment a withdrawal's transaction
- * commits, every check on this instance reads the database until the new state is cached. Other replicas converge
- * within the TTL.
+ * commits, every check on this instance reads the database until the new state is cached. Other replicas drop the
+ * subject's decisions when the change's {@code consent.changed.v1} reaches them ({@link #changedElsewhere}), within
+ * the outbox relay's latency; the TTL bounds what is left (purpose edits, a broker outage).
  */
 @ApplicationScoped
 public class DecisionCache {
@@ -80,6 +81,11 @@ public class DecisionCache {
     public void changing(Collection<String> subjects) {
         int[] stripes = subjects.stream().mapToInt(DecisionCache::stripeOf).distinct().toArray();
         mark(stripes);
+    }
+
+    /** A change committed by another replica: decisions of the subject cached here are not served again. */
+    public void changedElsewhere(String subject) {
+        epochs.incrementAndGet(stripeOf(subject));
     }
 
     /** For changes that affect every subject's decisions (a purpose edited). */

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Network isolation: the namespace denies all traffic by default; only the gateway is reachable from the ingress
  * controller; services accept calls only from the gateway and the services the contract says call them; their
  * egress goes only to their own database, the Kafka brokers, Keycloak and the services they call, plus, for
- * dsar-service, https to public addresses for the Data Rights Protocol's status callbacks.
+ * dsar-service, https to public addresses for the Data Rights Protocol's status callbacks, and, where a service
+ * is given an SMTP relay, its submission port on public addresses.
  */
 class NetworkPolicyTest {
 
@@ -192,11 +193,12 @@ class NetworkPolicyTest {
                         problems.add(where + " to every destination or on every port");
                         continue;
                     }
-                    if (isPublicHttpsRule(rule)) {
-                        Manifests.EnvVar publicOnly = env.get("DSAR_DRP_CALLBACKS_PUBLIC_HTTPS_ONLY");
-                        check(service.equals("dsar-service") && publicOnly != null && "true".equals(publicOnly.value()),
-                                where + " to public https addresses, which only dsar-service needs (DRP status"
-                                        + " callbacks) and only with DSAR_DRP_CALLBACKS_PUBLIC_HTTPS_ONLY=true", problems);
+                    if (isPublicInternetRule(rule)) {
+                        Set<Integer> needed = publicPortsNeeded(service, env);
+                        check(needed.containsAll(portNumbers(rule)), where + " to public addresses on "
+                                + portNumbers(rule) + "; its configuration needs only " + needed
+                                + " (443: DRP status callbacks with DSAR_DRP_CALLBACKS_PUBLIC_HTTPS_ONLY=true;"
+                                + " SMTP_PORT: the mail relay at SMTP_HOST)", problems);
                         continue;
                     }
                     for (JsonNode peer : rule.path("to")) {
@@ -244,8 +246,8 @@ class NetworkPolicyTest {
     private static final Set<String> NON_PUBLIC = Set.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
             "100.64.0.0/10", "169.254.0.0/16", "127.0.0.0/8");
 
-    /** Egress to the public internet on 443 only: every peer an ipBlock of 0.0.0.0/0 without the non-public ranges. */
-    private static boolean isPublicHttpsRule(JsonNode rule) {
+    /** Egress to the public internet: every peer an ipBlock of 0.0.0.0/0 without the non-public ranges. */
+    private static boolean isPublicInternetRule(JsonNode rule) {
         for (JsonNode peer : rule.path("to")) {
             JsonNode block = peer.path("ipBlock");
             if (peer.size() != 1 || !"0.0.0.0/0".equals(block.path("cidr").asText())
@@ -253,7 +255,22 @@ class NetworkPolicyTest {
                 return false;
             }
         }
-        return portNumbers(rule).stream().allMatch(p -> p == 443);
+        return true;
+    }
+
+    /** The public ports a service's configuration calls: DRP callbacks (dsar-service) and an SMTP relay. */
+    private static Set<Integer> publicPortsNeeded(String service, Map<String, Manifests.EnvVar> env) {
+        Set<Integer> ports = new java.util.HashSet<>();
+        Manifests.EnvVar callbacks = env.get("DSAR_DRP_CALLBACKS_PUBLIC_HTTPS_ONLY");
+        if (service.equals("dsar-service") && callbacks != null && "true".equals(callbacks.value())) {
+            ports.add(443);
+        }
+        Manifests.EnvVar smtpHost = env.get("SMTP_HOST");
+        Manifests.EnvVar smtpPort = env.get("SMTP_PORT");
+        if (smtpHost != null && smtpPort != null && smtpPort.value() != null) {
+            ports.add(Integer.parseInt(smtpPort.value()));
+        }
+        return ports;
     }
 
     private static String kindOf(Manifests.Pod pod) {

@@ -1,6 +1,7 @@
 package org.privacysuite.dsar.drp;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,8 +66,12 @@ public final class DrpMapping {
                 state.processingDetails(), state.status(), state.reason(), null, null, null);
     }
 
+    /**
+     * ISO 8601 to the second: the answer to an exercise is built from the request in memory, later answers from the
+     * database, whose precision differs (MariaDB keeps seconds); the agent must see the same times each time.
+     */
     static String iso(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     public static State stateOf(PrivacyRequest request, DrpRequest drp) {

@@ -16,6 +16,9 @@ import java.util.List;
 @Table(name = "privacy_request")
 public class PrivacyRequest extends PanacheEntityBase {
 
+    /** Request ids are UUIDs (also the Data Rights Protocol's {@code request_id}). */
+    public static final String ID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
     @Id
     public String id;
 

@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A status callback that is due: the agent managing the request has not yet been told its current status. */
+/** A status callback the agent managing the request has not acknowledged yet: due, retrying, or given up. */
 @Entity
 @Table(name = "drp_callback")
 public class DrpCallback extends PanacheEntityBase {
@@ -27,4 +27,8 @@ public class DrpCallback extends PanacheEntityBase {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** Set when the attempts ran out; the row stays for officers to see, and a new change makes it due again. */
+    @Column(name = "given_up_at")
+    public Instant givenUpAt;
 }

@@ -16,7 +16,8 @@ import org.privacysuite.dsar.service.RequestChanged;
 /**
  * The durable queue of status callbacks (section 2.03). A change of a request whose agent gave a
  * {@code status_callback} makes a callback due in the same transaction as the change; deliveries claim due rows,
- * and a row goes only when the agent has the status that was current when the row was claimed.
+ * and a row goes only when the agent has the status that was current when the row was claimed. A row whose attempts
+ * ran out stays, marked given up, until the next change.
  */
 @ApplicationScoped
 public class DrpCallbackQueue {
@@ -26,14 +27,15 @@ public class DrpCallbackQueue {
     /** An upsert, so two changes committing at once cannot collide on the primary key (MySQL and MariaDB syntax). */
     private static final String DUE_NOW = "INSERT INTO drp_callback (request_id, generation, attempts, next_attempt_at)"
             + " VALUES (:id, 1, 0, :now)"
-            + " ON DUPLICATE KEY UPDATE generation = generation + 1, attempts = 0, next_attempt_at = :now";
+            + " ON DUPLICATE KEY UPDATE generation = generation + 1, attempts = 0, next_attempt_at = :now,"
+            + " given_up_at = NULL";
 
     /**
      * Replicas claim different rows instead of waiting for each other. Native, because Hibernate's MySQL dialect
      * writes {@code FOR UPDATE OF alias SKIP LOCKED}, which MariaDB does not accept.
      */
-    private static final String CLAIM = "SELECT request_id FROM drp_callback WHERE next_attempt_at <= :now"
-            + " ORDER BY next_attempt_at LIMIT :max FOR UPDATE SKIP LOCKED";
+    private static final String CLAIM = "SELECT request_id FROM drp_callback WHERE given_up_at IS NULL"
+            + " AND next_attempt_at <= :now ORDER BY next_attempt_at LIMIT :max FOR UPDATE SKIP LOCKED";
 
     @Inject
     EntityManager em;
@@ -84,7 +86,7 @@ public class DrpCallbackQueue {
         DrpCallback.delete("requestId = ?1 and generation = ?2", due.requestId(), due.generation());
     }
 
-    /** A failed delivery: retried with a doubling wait, given up after the configured attempts. */
+    /** A failed delivery: retried with a doubling wait, marked given up after the configured attempts. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void failed(Due due, String error, boolean permanent) {
         DrpCallback callback = DrpCallback.findById(due.requestId());
@@ -93,14 +95,14 @@ public class DrpCallbackQueue {
         }
         DsarConfig.Drp.Callbacks settings = config.drp().callbacks();
         int attempts = callback.attempts + 1;
+        callback.attempts = attempts;
+        callback.lastError = error.length() <= 500 ? error : error.substring(0, 500);
         if (permanent || attempts >= settings.maxAttempts()) {
             LOG.warnf("DRP status callback for request %s given up after %d attempt(s): %s", due.requestId(),
                     attempts, error);
-            callback.delete();
+            callback.givenUpAt = Instant.now(clock);
             return;
         }
-        callback.attempts = attempts;
-        callback.lastError = error.length() <= 500 ? error : error.substring(0, 500);
         callback.nextAttemptAt = Instant.now(clock).plus(backoff(settings, attempts));
         LOG.infof("DRP status callback for request %s failed (attempt %d), retrying at %s: %s", due.requestId(),
                 attempts, callback.nextAttemptAt, error);

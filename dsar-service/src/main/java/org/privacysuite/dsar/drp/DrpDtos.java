@@ -43,4 +43,17 @@ public final class DrpDtos {
     public record AgentView(String agentId, String name, String verifyKey, String updatedAt, String updatedBy,
             long activeTokens) {
     }
+
+    /** For officers: the DRP side of a request an agent submitted, and whether the agent has been told its status. */
+    public record RequestView(String requestId, String agentId, String agentName, String agentRequestId,
+            String exercise, String regime, String drpVersion, String statusCallback, String revokedAt,
+            String revokeReason, ExerciseStatus status, CallbackView callback) {
+    }
+
+    /**
+     * {@code state}: {@code none} (no status_callback), {@code delivered} (the agent has the current status),
+     * {@code pending} (due or retrying) or {@code given-up} (attempts ran out; the agent can still poll).
+     */
+    public record CallbackView(String state, int attempts, String lastError, String nextAttemptAt, String givenUpAt) {
+    }
 }

@@ -47,7 +47,7 @@ import org.privacysuite.dsar.service.RequestIntake;
 @Produces(MediaType.APPLICATION_JSON)
 public class PrivacyRequestResource {
 
-    static final String ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    static final String ID = PrivacyRequest.ID_PATTERN;
 
     @Inject
     SecurityIdentity identity;

@@ -7,9 +7,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.privacysuite.dsar.drp.DrpClient.email;
 import static org.privacysuite.dsar.drp.DrpClient.exercise;
@@ -115,6 +117,12 @@ class DrpCallbackTest extends DsarTestBase {
         assertEquals("The request is being carried out.", calls.get(0).path("processing_details").asText());
         assertEquals("req-" + path.substring(path.lastIndexOf('/') + 1), calls.get(0).path("agent_request_id").asText());
         assertFalse(queued(requestId), "a delivered callback leaves the queue");
+        drpView(requestId).statusCode(200)
+                .body("agentId", equalTo(agent.id)).body("agentName", equalTo("Agent " + agent.id))
+                .body("exercise", equalTo("deletion")).body("statusCallback", equalTo(url(path)))
+                .body("callback.state", equalTo("delivered"));
+        given().auth().oauth2(TestTokens.user(UUID.randomUUID().toString()))
+                .when().get("/api/privacy-requests/" + requestId + "/drp").then().statusCode(403);
 
         // nothing changed: nothing sent
         delivery.deliverDue();
@@ -212,14 +220,20 @@ class DrpCallbackTest extends DsarTestBase {
         act(requestId, "approve", null).statusCode(200);
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
             delivery.deliverDue();
-            return !queued(requestId);
+            return received(path).size() >= 3;
         });
-        assertEquals(3, received(path).size(), "max-attempts is 3 in tests");
         delivery.deliverDue();
-        assertEquals(3, received(path).size(), "given up: no further attempts");
+        assertEquals(3, received(path).size(), "max-attempts is 3 in tests; given up: no further attempts");
+        // officers see that the agent was not told
+        drpView(requestId).statusCode(200)
+                .body("callback.state", equalTo("given-up"))
+                .body("callback.attempts", equalTo(3))
+                .body("callback.lastError", equalTo("the agent answered HTTP 500"))
+                .body("callback.givenUpAt", notNullValue())
+                .body("status.status", equalTo("in_progress"));
         // the agent can still poll the current status
         DrpClient.status(token, requestId).statusCode(200)
-                .body("processing_details", org.hamcrest.Matchers.equalTo("The request is being carried out."));
+                .body("processing_details", equalTo("The request is being carried out."));
     }
 
     @Test
@@ -231,7 +245,16 @@ class DrpCallbackTest extends DsarTestBase {
                 .extract().path("request_id");
         act(requestId, "approve", null).statusCode(200);
         assertFalse(queued(requestId));
-        DrpRequest drp = QuarkusTransaction.requiringNew().call(() -> DrpRequest.<DrpRequest>findById(requestId));
-        assertNull(drp.statusCallback);
+        drpView(requestId).statusCode(200).body("statusCallback", nullValue()).body("callback.state", equalTo("none"));
+        // requests that did not come through the protocol have no DRP side
+        String web = given().auth().oauth2(TestTokens.user(UUID.randomUUID().toString())).contentType("application/json")
+                .body(Map.of("type", "ACCESS")).when().post("/api/privacy-requests").then().statusCode(201)
+                .extract().path("id");
+        drpView(web).statusCode(404).contentType("application/problem+json");
+    }
+
+    private static io.restassured.response.ValidatableResponse drpView(String requestId) {
+        return given().auth().oauth2(TestTokens.officer()).when().get("/api/privacy-requests/" + requestId + "/drp")
+                .then();
     }
 }

@@ -31,11 +31,7 @@ public class ConsentChangeListener {
 
     void onStart(@Observes StartupEvent event) {
         listener = BroadcastListener.start(clients, codec, config.serviceName() + ".consent-cache", Topics.CONSENT_EVENTS,
-                inbound -> {
-                    if (inbound.data().orElse(null) instanceof ConsentChanged change) {
-                        gate.forget(change.subjectId(), change.purpose());
-                    }
-                });
+                ConsentChanged.class, change -> gate.forget(change.subjectId(), change.purpose()));
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -37,11 +37,7 @@ public class ConsentChangesElsewhere {
 
     void onStart(@Observes StartupEvent event) {
         listener = BroadcastListener.start(clients, codec, service + ".decision-cache", Topics.CONSENT_EVENTS,
-                inbound -> {
-                    if (inbound.data().orElse(null) instanceof ConsentChanged change) {
-                        cache.changedElsewhere(change.subjectId());
-                    }
-                });
+                ConsentChanged.class, change -> cache.changedElsewhere(change.subjectId()));
     }
 
     void onStop(@Observes ShutdownEvent event) {

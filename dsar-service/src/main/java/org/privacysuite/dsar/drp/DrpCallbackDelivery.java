@@ -52,9 +52,8 @@ public class DrpCallbackDelivery {
         if (drp == null || drp.statusCallback == null) {
             return null;
         }
-        DrpDtos.ExerciseStatus status = DrpMapping.exerciseStatus(PrivacyRequest.findById(requestId), drp);
-        String fingerprint = statusJson.fingerprint(status);
-        return fingerprint.equals(drp.deliveredState) ? null
-                : new Pending(drp.statusCallback, statusJson.json(status), fingerprint);
+        String json = statusJson.json(DrpMapping.exerciseStatus(PrivacyRequest.findById(requestId), drp));
+        String fingerprint = DrpStatusJson.fingerprintOf(json);
+        return fingerprint.equals(drp.deliveredState) ? null : new Pending(drp.statusCallback, json, fingerprint);
     }
 }

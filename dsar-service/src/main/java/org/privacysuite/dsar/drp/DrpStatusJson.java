@@ -22,6 +22,11 @@ public class DrpStatusJson {
     }
 
     public String fingerprint(DrpDtos.ExerciseStatus status) {
-        return Sha256.hex(json(status));
+        return fingerprintOf(json(status));
+    }
+
+    /** The fingerprint of an Exercise Status already serialised by {@link #json}. */
+    static String fingerprintOf(String json) {
+        return Sha256.hex(json);
     }
 }

@@ -15,10 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.privacysuite.dsar.drp.DrpClient.email;
 import static org.privacysuite.dsar.drp.DrpClient.exercise;
-import static org.privacysuite.dsar.drp.DrpClient.newAgent;
-import static org.privacysuite.dsar.drp.DrpClient.onboard;
+import static org.privacysuite.dsar.drp.DrpClient.onboardedAgent;
 import static org.privacysuite.dsar.drp.DrpClient.revoke;
-import static org.privacysuite.dsar.drp.DrpClient.token;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,9 +96,9 @@ class DrpCallbackTest extends DsarTestBase {
 
     @Test
     void everyStatusChangeIsPushedOnceWithTheCurrentStatus() {
-        DrpTestAgent agent = newAgent();
-        onboard(agent);
-        String token = token(agent);
+        DrpClient.Onboarded onboarded = onboardedAgent();
+        DrpTestAgent agent = onboarded.agent();
+        String token = onboarded.token();
         String path = callback(200);
         String requestId = submit(agent, token, "deletion", path);
 
@@ -146,9 +144,9 @@ class DrpCallbackTest extends DsarTestBase {
 
     @Test
     void aDenialIsPushedWithItsReason() {
-        DrpTestAgent agent = newAgent();
-        onboard(agent);
-        String token = token(agent);
+        DrpClient.Onboarded onboarded = onboardedAgent();
+        DrpTestAgent agent = onboarded.agent();
+        String token = onboarded.token();
         String path = callback(200);
         String requestId = submit(agent, token, "access", path);
 
@@ -163,9 +161,9 @@ class DrpCallbackTest extends DsarTestBase {
 
     @Test
     void aRevokeIsNotEchoedBack() {
-        DrpTestAgent agent = newAgent();
-        onboard(agent);
-        String token = token(agent);
+        DrpClient.Onboarded onboarded = onboardedAgent();
+        DrpTestAgent agent = onboarded.agent();
+        String token = onboarded.token();
         String path = callback(200);
         String requestId = submit(agent, token, "deletion", path);
 
@@ -177,9 +175,9 @@ class DrpCallbackTest extends DsarTestBase {
 
     @Test
     void anUnreachableAgentIsRetriedWithBackoffAndGetsTheLatestStatus() {
-        DrpTestAgent agent = newAgent();
-        onboard(agent);
-        String token = token(agent);
+        DrpClient.Onboarded onboarded = onboardedAgent();
+        DrpTestAgent agent = onboarded.agent();
+        String token = onboarded.token();
         String path = "/update_status/" + UUID.randomUUID();
         // down twice, then up
         agentServer.stubFor(post(urlPathEqualTo(path)).inScenario(path).whenScenarioStateIs(STARTED)
@@ -211,9 +209,9 @@ class DrpCallbackTest extends DsarTestBase {
 
     @Test
     void aCallbackIsGivenUpAfterTheConfiguredAttempts() {
-        DrpTestAgent agent = newAgent();
-        onboard(agent);
-        String token = token(agent);
+        DrpClient.Onboarded onboarded = onboardedAgent();
+        DrpTestAgent agent = onboarded.agent();
+        String token = onboarded.token();
         String path = callback(500);
         String requestId = submit(agent, token, "access", path);
 
@@ -238,9 +236,9 @@ class DrpCallbackTest extends DsarTestBase {
 
     @Test
     void requestsWithoutACallbackQueueNothing() {
-        DrpTestAgent agent = newAgent();
-        onboard(agent);
-        String token = token(agent);
+        DrpClient.Onboarded onboarded = onboardedAgent();
+        DrpTestAgent agent = onboarded.agent();
+        String token = onboarded.token();
         String requestId = exercise(token, agent.sign(agent.exercise("access", email()))).statusCode(200)
                 .extract().path("request_id");
         act(requestId, "approve", null).statusCode(200);

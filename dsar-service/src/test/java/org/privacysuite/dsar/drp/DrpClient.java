@@ -60,4 +60,14 @@ final class DrpClient {
     static String email() {
         return "drp-" + UUID.randomUUID() + "@example.com";
     }
+
+    /** An agent an officer has onboarded, with the bearer token of its key setup. */
+    record Onboarded(DrpTestAgent agent, String token) {
+    }
+
+    static Onboarded onboardedAgent() {
+        DrpTestAgent agent = newAgent();
+        onboard(agent);
+        return new Onboarded(agent, token(agent));
+    }
 }

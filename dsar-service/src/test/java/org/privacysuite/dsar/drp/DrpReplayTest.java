@@ -8,10 +8,10 @@ import static org.privacysuite.dsar.drp.DrpClient.email;
 import static org.privacysuite.dsar.drp.DrpClient.exercise;
 import static org.privacysuite.dsar.drp.DrpClient.newAgent;
 import static org.privacysuite.dsar.drp.DrpClient.onboard;
+import static org.privacysuite.dsar.drp.DrpClient.onboardedAgent;
 import static org.privacysuite.dsar.drp.DrpClient.revoke;
 import static org.privacysuite.dsar.drp.DrpClient.setup;
 import static org.privacysuite.dsar.drp.DrpClient.status;
-import static org.privacysuite.dsar.drp.DrpClient.token;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,9 +48,9 @@ class DrpReplayTest extends DsarTestBase {
 
     @Test
     void aResentExerciseGetsTheRequestItCreated() {
-        DrpTestAgent agent = newAgent();
-        onboard(agent);
-        String token = token(agent);
+        DrpClient.Onboarded onboarded = onboardedAgent();
+        DrpTestAgent agent = onboarded.agent();
+        String token = onboarded.token();
         String email = email();
         String message = agent.sign(agent.exercise("deletion", email));
 
@@ -67,9 +67,9 @@ class DrpReplayTest extends DsarTestBase {
 
     @Test
     void anExerciseSentTwiceAtOnceCreatesOneRequest() throws Exception {
-        DrpTestAgent agent = newAgent();
-        onboard(agent);
-        String token = token(agent);
+        DrpClient.Onboarded onboarded = onboardedAgent();
+        DrpTestAgent agent = onboarded.agent();
+        String token = onboarded.token();
         String email = email();
         String message = agent.sign(agent.exercise("access", email));
 
@@ -90,9 +90,9 @@ class DrpReplayTest extends DsarTestBase {
 
     @Test
     void aRevokeMessageRevokesOnlyTheRequestItWasFirstUsedFor() {
-        DrpTestAgent agent = newAgent();
-        onboard(agent);
-        String token = token(agent);
+        DrpClient.Onboarded onboarded = onboardedAgent();
+        DrpTestAgent agent = onboarded.agent();
+        String token = onboarded.token();
         String first = exercise(token, agent.sign(agent.exercise("deletion", email()))).statusCode(200)
                 .extract().path("request_id");
         String second = exercise(token, agent.sign(agent.exercise("deletion", email()))).statusCode(200)
@@ -108,9 +108,9 @@ class DrpReplayTest extends DsarTestBase {
 
     @Test
     void aRefusedMessageIsNotRememberedAndCanBeSentOnceFixed() {
-        DrpTestAgent agent = newAgent();
-        onboard(agent);
-        String token = token(agent);
+        DrpClient.Onboarded onboarded = onboardedAgent();
+        DrpTestAgent agent = onboarded.agent();
+        String token = onboarded.token();
         String message = agent.sign(agent.exercise("deletion", email()));
         // without a valid token nothing is looked at, so the message stays usable
         exercise("not-a-token", message).statusCode(403);

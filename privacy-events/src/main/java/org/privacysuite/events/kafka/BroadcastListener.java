@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
+import org.privacysuite.events.catalogue.EventData;
 
 /**
  * Reads a topic on every replica: each instance has a consumer group of its own and starts at the end of the topic,
@@ -41,6 +42,13 @@ public final class BroadcastListener implements AutoCloseable {
         BroadcastListener listener = new BroadcastListener(clients, codec, groupPrefix, topic, handler);
         listener.thread.start();
         return listener;
+    }
+
+    /** As {@link #start}, handing over only the events whose data is a {@code type}. */
+    public static <T extends EventData> BroadcastListener start(KafkaClients clients, CloudEventCodec codec,
+            String groupPrefix, String topic, Class<T> type, Consumer<T> handler) {
+        return start(clients, codec, groupPrefix, topic,
+                event -> event.data().filter(type::isInstance).map(type::cast).ifPresent(handler));
     }
 
     private void run() {

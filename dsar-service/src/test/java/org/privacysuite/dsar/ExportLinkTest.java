@@ -101,16 +101,32 @@ class ExportLinkTest extends DsarTestBase {
     }
 
     @Test
+    void aLinkWorksForALimitedNumberOfDownloads() throws Exception {
+        String email = "visitor-" + UUID.randomUUID() + "@example.com";
+        String id = fulfilledAccessByEmail(email);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.getMailsSentTo(email).size() == 2);
+        String token = lastMail(email, LINK).group(3);
+        for (int download = 1; download <= 3; download++) { // dsar.export.link-max-downloads
+            given().queryParam("token", token).when().get("/api/privacy-requests/" + id + "/export")
+                    .then().statusCode(200).body("requestId", equalTo(id));
+        }
+        given().queryParam("token", token).when().get("/api/privacy-requests/" + id + "/export")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.officer()).when().get("/api/privacy-requests/" + id + "/audit")
+                .then().statusCode(200).body("findAll { it.action == 'export-downloaded' }.size()", equalTo(3));
+    }
+
+    @Test
     void signedInOwnersGetNoLinkTheyDownloadWithTheirToken() throws Exception {
         String subject = UUID.randomUUID().toString();
         String email = "member-" + UUID.randomUUID() + "@example.com";
-        String token = TestTokens.user(subject);
-        String id = submit(token, Map.of("type", "ACCESS", "email", email)).statusCode(201).extract().path("id");
+        String token = TestTokens.userWithEmail(subject, email, true);
+        String id = submit(token, Map.of("type", "ACCESS")).statusCode(201).extract().path("id");
         for (String service : List.of("consent-service", "account-service", "newsletter-service")) {
             send(new AccessCompleted(UUID.fromString(id), subject, service, mapper.readTree("{}")), "/" + service);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(token, id).body("status", equalTo("FULFILLED")));
-        assertEquals(0, mailbox.getMailsSentTo(email).size(), "no link for an account holder");
+        assertEquals(0, mailbox.getMailsSentTo(email).size(), "no code (verified by token) and no link (account holder)");
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ExportLink.count("requestId", id)));
         given().auth().oauth2(token).when().get("/api/privacy-requests/" + id + "/export").then().statusCode(200);
     }

@@ -39,7 +39,13 @@ class AccessJourneyTest extends Journey {
         Person other = personWithData("Grace");
 
         String id = as(ada.token()).contentType("application/json").body(Map.of("type", "ACCESS", "jurisdiction", "GDPR"))
-                .when().post("/api/privacy-requests").then().statusCode(201).extract().path("id");
+                .when().post("/api/privacy-requests").then().statusCode(201).body("status", equalTo("UNVERIFIED"))
+                .extract().path("id");
+        // Keycloak has not verified the address Ada signed up with: the suite proves it with a mailed code before the
+        // request may reach the newsletter data held under it (docs/identity.md).
+        String code = Mails.find(Mails.body(mails.awaitMail(ada.email(), 2)), "code is (\\d{6})");
+        gateway().contentType("application/json").body(Map.of("code", code))
+                .when().post("/api/privacy-requests/" + id + "/verify").then().statusCode(200);
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> as(ada.token()).when()
                 .get("/api/privacy-requests/" + id).then().statusCode(200).body("status", equalTo("FULFILLED")));
 

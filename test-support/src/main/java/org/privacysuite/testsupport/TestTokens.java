@@ -41,4 +41,17 @@ public final class TestTokens {
     public static String newDevice() {
         return UUID.randomUUID().toString();
     }
+
+    /** A user token carrying an {@code email} claim, verified or not by the identity provider. */
+    public static String userWithEmail(String subject, String email, boolean emailVerified) {
+        return Jwt.preferredUserName("user-" + subject.substring(0, 8))
+                .subject(subject)
+                .issuer("https://server.example.com")
+                .audience("https://server.example.com")
+                .claim("realm_access", Map.of("roles", List.of("user")))
+                .claim("email", email)
+                .claim("email_verified", emailVerified)
+                .jws().keyId("1")
+                .sign("privateKey.jwk");
+    }
 }

@@ -134,6 +134,10 @@ public interface DsarConfig {
          */
         @WithDefault("P7D")
         Duration linkTtl();
+
+        /** Downloads one mailed link allows (a failed download can be retried; a leaked link does not last). */
+        @WithDefault("3")
+        int linkMaxDownloads();
     }
 
     interface Questions {

@@ -24,4 +24,7 @@ public class ExportLink extends PanacheEntityBase {
 
     @Column(name = "expires_at")
     public Instant expiresAt;
+
+    /** Successful downloads so far; counted by a conditional update so parallel downloads cannot pass the limit. */
+    public int downloads;
 }

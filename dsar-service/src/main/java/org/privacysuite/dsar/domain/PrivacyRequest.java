@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** A data subject request and where it stands. The email and message are personal data; DTOs decide who sees them. */
 @Entity
@@ -38,7 +39,23 @@ public class PrivacyRequest extends PanacheEntityBase {
     @Column(name = "subject_id")
     public String subjectId;
 
+    /** How {@link #subjectId} was proven; null without a subject. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "subject_proof")
+    public IdentityProof subjectProof;
+
+    /**
+     * The address the requester gave (or the token's). Only once {@link #emailProof} is set does the request act on
+     * it; before, it is just where the verification code goes.
+     */
     public String email;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "email_proof")
+    public IdentityProof emailProof;
+
+    @Column(name = "email_proven_at")
+    public Instant emailProvenAt;
 
     public String message;
 
@@ -85,6 +102,16 @@ public class PrivacyRequest extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** The address this request may act on and send mail to: only a proven one. */
+    public Optional<String> provenEmail() {
+        return emailProof == null ? Optional.empty() : Optional.ofNullable(email);
+    }
+
+    public void proveEmail(IdentityProof proof, Instant at) {
+        emailProof = proof;
+        emailProvenAt = at;
+    }
 
     public boolean isOwnedBy(String subject) {
         return subjectId != null && subjectId.equals(subject);

@@ -176,7 +176,8 @@ public class DrpProtocol {
 
     /**
      * 2.04: a signed revoke closes an open or in-progress request; the answer carries the new revoked state. A
-     * revoke message is not tied to a request by its content, so once used it is refused for any other request.
+     * revoke message names no request in its content (the URL does), so its single use (3.07) is counted per request:
+     * the same body may revoke another request of the same agent, and replayed against one request does nothing more.
      */
     @Transactional
     public DrpDtos.ExerciseStatus revoke(String authorization, String requestId, String body) {
@@ -184,11 +185,11 @@ public class DrpProtocol {
         DrpRequest drp = managed(agent, requestId);
         // The revoke message of 2.04 defines only "reason"; the envelope claims of 3.07 are checked when present.
         Signed signed = verify(body, agent, false);
-        DrpReplayGuard.Use use = replay.use(agent.id, signed.message(), signed.expiresAt());
+        DrpReplayGuard.Use use = replay.use(agent.id, drp.requestId, signed.message(), signed.expiresAt());
         if (!use.first()) {
-            // the same revoke again does nothing more; for another request it is refused
+            // the same revoke of the same request again does nothing more
             return use.earlierRequest().filter(drp.requestId::equals).flatMap(DrpProtocol::currentStatus)
-                    .orElseThrow(() -> DrpException.of(403, "This signed message was already used for another request."));
+                    .orElseThrow(() -> DrpException.of(403, "This signed message was already used."));
         }
         replay.bind(use, drp.requestId);
         String reason = text(signed.claims(), "reason");

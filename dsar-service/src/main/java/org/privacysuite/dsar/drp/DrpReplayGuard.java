@@ -48,7 +48,22 @@ public class DrpReplayGuard {
     /** Records the message's use in the current transaction (so a refused action leaves no trace). */
     @Transactional(Transactional.TxType.MANDATORY)
     public Use use(String agentId, byte[] message, Optional<Instant> expiresAt) {
-        String digest = Sha256.hex(agentId.getBytes(StandardCharsets.UTF_8), new byte[] {0}, message);
+        return remember(Sha256.hex(agentId.getBytes(StandardCharsets.UTF_8), new byte[] {0}, message), agentId,
+                expiresAt);
+    }
+
+    /**
+     * The same for a message that acts on one request named by the URL, not by the message (a revoke, 2.04): its use
+     * is remembered per request, so one correctly signed revoke body may revoke several requests of the same agent,
+     * each once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Use use(String agentId, String requestId, byte[] message, Optional<Instant> expiresAt) {
+        return remember(Sha256.hex(agentId.getBytes(StandardCharsets.UTF_8), new byte[] {0},
+                requestId.getBytes(StandardCharsets.UTF_8), new byte[] {0}, message), agentId, expiresAt);
+    }
+
+    private Use remember(String digest, String agentId, Optional<Instant> expiresAt) {
         Instant now = Instant.now(clock);
         Instant until = expiresAt.orElse(now.plus(config.drp().replayMemory()));
         if (until.isAfter(now.plus(LONGEST))) {

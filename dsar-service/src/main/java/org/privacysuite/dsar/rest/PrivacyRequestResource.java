@@ -39,6 +39,7 @@ import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.dsar.domain.RequestType;
 import org.privacysuite.dsar.service.ExportLinks;
 import org.privacysuite.dsar.service.ExportPackages;
+import org.privacysuite.dsar.service.IdentityPolicy;
 import org.privacysuite.dsar.service.NewRequest;
 import org.privacysuite.dsar.service.OfficerActions;
 import org.privacysuite.dsar.service.RequestIntake;
@@ -90,12 +91,10 @@ public class PrivacyRequestResource {
         if (body.type() != RequestType.RECTIFICATION && body.changes() != null) {
             throw ProblemException.invalid("changes", "only a RECTIFICATION request carries changes");
         }
-        // A signed-in subject's address from the token lets services that know the person only by email (a
-        // newsletter subscription made before sign-up) find their data too.
-        String given = body.email() != null ? body.email() : subject.flatMap(s -> tokenEmail()).orElse(null);
-        String email = given == null ? null : given.trim().toLowerCase();
-        PrivacyRequest request = intake.submit(new NewRequest(body.type(), body.jurisdiction(), body.message(), email,
-                body.changes()), subject, RequestSource.WEB);
+        // Which identities the request may act on, and how each is proven, is decided in one place.
+        IdentityPolicy.Claim claim = IdentityPolicy.forWebRequest(caller(), body.email());
+        PrivacyRequest request = intake.submit(new NewRequest(body.type(), body.jurisdiction(), body.message(),
+                claim.email(), body.changes()), claim, RequestSource.WEB);
         return Response.status(Response.Status.CREATED).entity(dtos.receipt(request)).build();
     }
 
@@ -195,9 +194,16 @@ public class PrivacyRequestResource {
         return identity.hasRole(Roles.PRIVACY_OFFICER);
     }
 
-    private Optional<String> tokenEmail() {
-        return identity.getPrincipal() instanceof JsonWebToken jwt
-                ? Optional.ofNullable(jwt.<String>getClaim("email")) : Optional.empty();
+    /** The caller as its token describes it; {@code email_verified} may arrive as a JSON boolean or a string. */
+    private IdentityPolicy.Caller caller() {
+        Optional<String> subject = signedInUser();
+        if (subject.isEmpty() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return IdentityPolicy.Caller.anonymous();
+        }
+        Object verified = jwt.getClaim("email_verified");
+        boolean emailVerified = verified != null && "true".equals(String.valueOf(verified).replace("\"", ""));
+        return new IdentityPolicy.Caller(subject, Optional.ofNullable(jwt.<Object>getClaim("email")).map(e ->
+                String.valueOf(e).replace("\"", "")), emailVerified);
     }
 
     private Optional<String> signedInUser() {

@@ -3,6 +3,7 @@ package org.privacysuite.dsar.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import org.privacysuite.dsar.domain.IdentityProof;
 import org.privacysuite.dsar.domain.Jurisdiction;
 import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.dsar.domain.RequestType;
@@ -13,7 +14,15 @@ public record RequestDto(String id, RequestType type, Jurisdiction jurisdiction,
         Instant receivedAt, Instant dueAt, Instant acknowledgeBy, boolean overdue, Instant extendedAt,
         String extensionReason, String denialReason, String stalledReason, String reply, Instant fulfilledAt,
         Instant closedAt, String message, String email, String subjectId, String source,
-        List<ParticipantDto> participants) {
+        List<ParticipantDto> participants, List<IdentityDto> identities) {
+
+    /**
+     * An identity the request names and how it was proven ({@code proof} null: an address still awaiting its mailed
+     * code, which the request does not act on). Shown to the owner and officers only.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IdentityDto(String kind, String value, IdentityProof proof, Instant provenAt) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ParticipantDto(String service, String outcome, Instant deferredUntil, String reason,

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.privacysuite.dsar.domain.AuditEntry;
 import org.privacysuite.dsar.domain.Participant;
 import org.privacysuite.dsar.domain.PrivacyRequest;
@@ -37,7 +39,18 @@ public class RequestDtos {
                 r.extendedAt, r.extensionReason, r.denialReason, r.stalledReason, personal ? r.reply : null,
                 r.fulfilledAt, r.closedAt, personal ? r.message : null, personal ? r.email : null,
                 personal ? r.subjectId : null, r.source.name(),
-                Participant.of(r.id).stream().map(this::participant).toList());
+                Participant.of(r.id).stream().map(this::participant).toList(), personal ? identities(r) : null);
+    }
+
+    private static List<RequestDto.IdentityDto> identities(PrivacyRequest r) {
+        List<RequestDto.IdentityDto> identities = new ArrayList<>();
+        if (r.subjectId != null) {
+            identities.add(new RequestDto.IdentityDto("subject", r.subjectId, r.subjectProof, r.receivedAt));
+        }
+        if (r.email != null) {
+            identities.add(new RequestDto.IdentityDto("email", r.email, r.emailProof, r.emailProvenAt));
+        }
+        return identities;
     }
 
     private RequestDto.ParticipantDto participant(Participant p) {

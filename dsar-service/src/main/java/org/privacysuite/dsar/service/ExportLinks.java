@@ -55,19 +55,26 @@ public class ExportLinks {
         link.persist();
         String url = config.publicBaseUrl().replaceAll("/+$", "") + "/api/privacy-requests/" + request.id
                 + "/export?token=" + token;
-        mailer.send(Mail.withText(request.email, "Your data is ready",
+        mailer.send(Mail.withText(request.provenEmail().orElseThrow(), "Your data is ready",
                 "Your " + request.type.name().toLowerCase() + " request (reference " + request.id + ") is complete.\n\n"
                         + "Download your data, one JSON file with a section for each of our services, here:\n" + url
-                        + "\n\nThe link works until " + link.expiresAt + " (UTC). Anyone with the link can open it: do"
+                        + "\n\nThe link works until " + link.expiresAt + " (UTC), for "
+                        + config.export().linkMaxDownloads() + " downloads. Anyone with the link can open it: do"
                         + " not forward this message."));
         audit.note(request, AuditTrail.SYSTEM, "export-link-mailed", "download link valid until " + link.expiresAt);
     }
 
-    /** The request a link opens; anything else (unknown, expired, another request's link) is a 404. */
+    /**
+     * The request a link opens. A link is single-purpose: it opens this request's export and nothing else, until it
+     * expires and for at most {@code dsar.export.link-max-downloads} downloads (a broken download can be retried, a
+     * forwarded or leaked link does not work for ever). Unknown, expired, used-up or another request's link: 404.
+     */
     @Transactional
     public PrivacyRequest open(String requestId, String token) {
-        ExportLink link = token == null || token.length() > 100 ? null : ExportLink.findById(Sha256.hex(token));
-        if (link == null || !link.requestId.equals(requestId) || !Instant.now(clock).isBefore(link.expiresAt)) {
+        int counted = token == null || token.length() > 100 ? 0 : ExportLink.update(
+                "downloads = downloads + 1 where tokenHash = ?1 and requestId = ?2 and expiresAt > ?3 and downloads < ?4",
+                Sha256.hex(token), requestId, Instant.now(clock), config.export().linkMaxDownloads());
+        if (counted == 0) {
             throw ProblemException.notFound("An export of request " + requestId + " for this link");
         }
         PrivacyRequest request = PrivacyRequest.findById(requestId);

@@ -122,9 +122,8 @@ public class OfficerActions {
     }
 
     private void tell(PrivacyRequest request, String subject, String text) {
-        if (request.email != null) {
-            mailer.send(Mail.withText(request.email, subject, text));
-        }
+        // Notices go only to a proven address: an unproven one may belong to someone who never asked.
+        request.provenEmail().ifPresent(address -> mailer.send(Mail.withText(address, subject, text)));
     }
 
     private Map<String, String> changes(PrivacyRequest request) {

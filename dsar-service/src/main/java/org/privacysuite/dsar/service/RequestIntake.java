@@ -7,30 +7,25 @@ import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.dsar.config.DsarConfig;
+import org.privacysuite.dsar.domain.IdentityProof;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestSource;
 import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.dsar.domain.RequestType;
-import org.privacysuite.dsar.domain.VerificationChallenge;
 
 /**
- * Receives requests. A signed-in subject is verified by the token; anyone else gives an email address and proves it
- * with a mailed code (expiring, limited attempts). Verified requests go to an officer, or start at once where the
- * configuration lets a subject's own access or erasure through.
+ * Receives requests. The identities a request acts on come from {@link IdentityPolicy}: a request naming an address
+ * that is not proven yet waits UNVERIFIED for the code mailed there, and nothing leaves dsar-service for it until the
+ * code comes back. Verified requests go to an officer, or start at once where the configuration lets a subject's own
+ * access or erasure through.
  */
 @ApplicationScoped
 public class RequestIntake {
-
-    private final SecureRandom random = new SecureRandom();
 
     @Inject
     DsarConfig config;
@@ -42,6 +37,9 @@ public class RequestIntake {
     AuditTrail audit;
 
     @Inject
+    VerificationCodes codes;
+
+    @Inject
     Mailer mailer;
 
     @Inject
@@ -51,18 +49,18 @@ public class RequestIntake {
     Clock clock;
 
     @Transactional
-    public PrivacyRequest submit(NewRequest input, Optional<String> subjectId, RequestSource source) {
-        PrivacyRequest request = newRequest(input, source);
-        request.subjectId = subjectId.orElse(null);
+    public PrivacyRequest submit(NewRequest input, IdentityPolicy.Claim claim, RequestSource source) {
+        PrivacyRequest request = newRequest(input, claim, source);
         request.status = RequestStatus.UNVERIFIED;
         request.persist();
-        audit.note(request, subjectId.map(s -> "subject:" + s).orElse("requester"), "received",
-                input.type() + " under " + request.jurisdiction);
-        if (subjectId.isPresent()) {
-            request.verifiedAt = request.receivedAt;
-            route(request, "subject:" + subjectId.get(), "verified by token");
+        String actor = claim.subjectId() != null ? "subject:" + claim.subjectId() : "requester";
+        audit.note(request, actor, "received", input.type() + " under " + request.jurisdiction + "; " + proofs(request));
+        if (claim.awaitsEmailProof()) {
+            sendCode(request, claim.subjectId() != null);
         } else {
-            sendCode(request);
+            request.verifiedAt = request.receivedAt;
+            route(request, actor, claim.emailProof() == IdentityProof.TOKEN_VERIFIED_EMAIL
+                    ? "verified by token (subject and verified address)" : "verified by token");
         }
         return request;
     }
@@ -71,12 +69,12 @@ public class RequestIntake {
     @Transactional(Transactional.TxType.MANDATORY)
     public PrivacyRequest openForClosedAccount(String subjectId) {
         PrivacyRequest request = newRequest(new NewRequest(RequestType.ERASURE, config.defaultJurisdiction(),
-                "Account closed by its owner", null, null), RequestSource.ACCOUNT_CLOSURE);
-        request.subjectId = subjectId;
+                "Account closed by its owner", null, null), IdentityPolicy.forClosedAccount(subjectId),
+                RequestSource.ACCOUNT_CLOSURE);
         request.status = RequestStatus.UNVERIFIED;
         request.verifiedAt = request.receivedAt;
         request.persist();
-        audit.note(request, "system:account-service", "received", "account.closed.v1");
+        audit.note(request, "system:account-service", "received", "account.closed.v1; " + proofs(request));
         saga.start(request, "system:account-service");
         return request;
     }
@@ -87,11 +85,12 @@ public class RequestIntake {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public PrivacyRequest openForAgent(NewRequest input, String agentActor, String detail) {
-        PrivacyRequest request = newRequest(input, RequestSource.AUTHORISED_AGENT);
+        PrivacyRequest request = newRequest(input, IdentityPolicy.forAgent(input.email()),
+                RequestSource.AUTHORISED_AGENT);
         request.status = RequestStatus.UNVERIFIED;
         request.persist();
         audit.note(request, agentActor, "received", input.type() + " under " + request.jurisdiction
-                + (detail == null ? "" : "; " + detail));
+                + (detail == null ? "" : "; " + detail) + "; " + proofs(request));
         request.verifiedAt = request.receivedAt;
         route(request, agentActor, "identity attested by the authorised agent");
         return request;
@@ -100,27 +99,15 @@ public class RequestIntake {
     @Transactional(dontRollbackOn = ProblemException.class)
     public PrivacyRequest verify(String requestId, String code) {
         PrivacyRequest request = PrivacyRequest.findById(requestId);
-        VerificationChallenge challenge = VerificationChallenge.findById(requestId);
-        if (request == null || request.status != RequestStatus.UNVERIFIED || challenge == null) {
+        if (request == null || request.status != RequestStatus.UNVERIFIED) {
             throw ProblemException.notFound("An unverified request " + requestId);
         }
-        if (challenge.attempts >= config.verification().maxAttempts()) {
-            throw new ProblemException(429, "verification-locked", "Too many attempts",
-                    "This request can no longer be verified; please send a new one.");
-        }
-        if (Instant.now(clock).isAfter(challenge.expiresAt)) {
-            throw new ProblemException(410, "verification-expired", "Code expired",
-                    "The code has expired; please send a new request.");
-        }
-        if (!MessageDigest.isEqual(hash(requestId, code).getBytes(StandardCharsets.UTF_8),
-                challenge.codeHash.getBytes(StandardCharsets.UTF_8))) {
-            challenge.attempts++;
-            throw ProblemException.invalid("code", "wrong code; "
-                    + (config.verification().maxAttempts() - challenge.attempts) + " attempts left");
-        }
-        challenge.delete();
-        request.verifiedAt = Instant.now(clock);
-        route(request, "requester", "email verified");
+        codes.check(requestId, code);
+        Instant now = Instant.now(clock);
+        request.verifiedAt = now;
+        request.proveEmail(IdentityProof.MAILED_CODE, now);
+        route(request, request.subjectId != null ? "subject:" + request.subjectId : "requester",
+                "address proven by the mailed code");
         return request;
     }
 
@@ -140,37 +127,44 @@ public class RequestIntake {
         }
     }
 
-    private PrivacyRequest newRequest(NewRequest input, RequestSource source) {
+    private PrivacyRequest newRequest(NewRequest input, IdentityPolicy.Claim claim, RequestSource source) {
         PrivacyRequest request = new PrivacyRequest();
         request.id = UUID.randomUUID().toString();
         request.type = input.type();
         request.jurisdiction = input.jurisdiction() != null ? input.jurisdiction() : config.defaultJurisdiction();
         request.source = source;
-        request.email = input.email();
+        request.subjectId = claim.subjectId();
+        request.subjectProof = claim.subjectProof();
+        request.email = claim.email();
         request.message = input.message();
         request.changesJson = input.changes() == null ? null : json(input.changes());
         request.receivedAt = Instant.now(clock);
+        if (claim.emailProof() != null) {
+            request.proveEmail(claim.emailProof(), request.receivedAt);
+        }
         request.dueAt = LegalDeadlines.dueAt(request.jurisdiction, request.receivedAt);
         request.acknowledgeBy = LegalDeadlines.acknowledgeBy(request.jurisdiction, request.receivedAt);
         return request;
     }
 
-    private void sendCode(PrivacyRequest request) {
-        String code = String.format("%06d", random.nextInt(1_000_000));
-        VerificationChallenge challenge = new VerificationChallenge();
-        challenge.requestId = request.id;
-        challenge.codeHash = hash(request.id, code);
-        challenge.expiresAt = request.receivedAt.plus(config.verification().codeTtl());
-        challenge.persist();
-        mailer.send(Mail.withText(request.email, "Confirm your privacy request",
-                "We received your " + request.type.name().toLowerCase() + " request (reference " + request.id + ").\n\n"
-                        + "Your confirmation code is " + code + ". It is valid for "
-                        + config.verification().codeTtl().toMinutes() + " minutes.\n\n"
-                        + "If you did not send this request, ignore this message; nothing will happen."));
+    /** For the audit trail: which identities and how each was proven (never the values themselves). */
+    private static String proofs(PrivacyRequest request) {
+        return "identities: " + (request.subjectId == null ? "" : "subject (" + request.subjectProof + ") ")
+                + (request.email == null ? "" : "email (" + (request.emailProof == null ? "awaiting the mailed code"
+                        : request.emailProof) + ")");
     }
 
-    static String hash(String requestId, String code) {
-        return Sha256.hex(requestId + ":" + code.trim());
+    private void sendCode(PrivacyRequest request, boolean signedIn) {
+        String code = codes.issue(request.id, request.receivedAt);
+        String who = signedIn
+                ? "Someone signed in to an account on our site asked us to act on the data we hold under this address."
+                : "Someone asked us to act on the data we hold under this address.";
+        mailer.send(Mail.withText(request.email, "Confirm your privacy request",
+                who + "\n\nRequest: " + request.type.name().toLowerCase() + " (reference " + request.id + ").\n\n"
+                        + "Your confirmation code is " + code + ". It is valid for "
+                        + config.verification().codeTtl().toMinutes() + " minutes. Whoever enters it gets this"
+                        + " request carried out for this address: give it to nobody.\n\n"
+                        + "If you did not send this request, ignore this message; nothing will happen."));
     }
 
     private String json(Object value) {

@@ -80,7 +80,8 @@ public class SagaCoordinator {
 
     private void publishCommand(PrivacyRequest request) {
         UUID id = UUID.fromString(request.id);
-        Identities identities = new Identities(request.email == null ? List.of() : List.of(request.email), List.of());
+        // Only proven identities leave dsar-service (docs/identity.md); an unproven address never reaches this point.
+        Identities identities = new Identities(request.provenEmail().stream().toList(), List.of());
         if (request.type.collectsData()) {
             outbox.publish(new AccessRequested(id, subjectKey(request), identities));
         } else {
@@ -161,7 +162,7 @@ public class SagaCoordinator {
             request.stalledReason = null;
             audit.transition(request, RequestStatus.FULFILLED, AuditTrail.SYSTEM, "fulfilled",
                     "every participant answered");
-            if (request.type.collectsData() && request.subjectId == null && request.email != null) {
+            if (request.type.collectsData() && request.subjectId == null && request.provenEmail().isPresent()) {
                 exportLinks.mailTo(request); // no account to sign in with: the link goes to the verified address
             }
         } else if (request.status == RequestStatus.STALLED && silent(all, Instant.now(clock)).isEmpty()) {

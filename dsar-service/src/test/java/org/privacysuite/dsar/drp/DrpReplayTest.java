@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.privacysuite.dsar.DsarTestBase;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.testsupport.DrpTestAgent;
+import org.privacysuite.testsupport.TestTokens;
 
 /** Section 3.07: one signed message is one action, whether it comes again later or twice at once. */
 @QuarkusTest
@@ -89,7 +90,7 @@ class DrpReplayTest extends DsarTestBase {
     }
 
     @Test
-    void aRevokeMessageRevokesOnlyTheRequestItWasFirstUsedFor() {
+    void oneRevokeBodyRevokesEachOfTheAgentsRequestsOnce() {
         DrpClient.Onboarded onboarded = onboardedAgent();
         DrpTestAgent agent = onboarded.agent();
         String token = onboarded.token();
@@ -100,10 +101,16 @@ class DrpReplayTest extends DsarTestBase {
         String revokeMessage = agent.sign(Map.of("reason", "I changed my mind"));
 
         revoke(token, first, revokeMessage).statusCode(200).body("status", equalTo("revoked"));
-        revoke(token, second, revokeMessage).statusCode(403).body("code", equalTo("403"));
         status(token, second).statusCode(200).body("status", equalTo("in_progress"));
-        // sending it again for the same request is harmless
+        // DRP 2.04/3.07: the request is named by the URL, so the same signed body revokes the agent's other request
+        revoke(token, second, revokeMessage).statusCode(200).body("status", equalTo("revoked"));
+        status(token, second).statusCode(200).body("status", equalTo("revoked"));
+        given().auth().oauth2(TestTokens.officer()).when().get("/api/privacy-requests/" + second)
+                .then().statusCode(200).body("status", equalTo("CLOSED"));
+        // sending it again for the same request is harmless and acts no second time
         revoke(token, first, revokeMessage).statusCode(200).body("status", equalTo("revoked"));
+        given().auth().oauth2(TestTokens.officer()).when().get("/api/privacy-requests/" + first + "/audit")
+                .then().statusCode(200).body("findAll { it.action == 'revoked' }.size()", equalTo(1));
     }
 
     @Test

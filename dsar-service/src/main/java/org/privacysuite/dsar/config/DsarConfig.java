@@ -101,6 +101,13 @@ public interface DsarConfig {
         /** Asks (the first included) before the request is flagged STALLED naming the silent participant. */
         @WithDefault("4")
         int maxAsks();
+
+        /**
+         * FAILED answers asked again automatically (with the same doubling intervals) before the request is STALLED
+         * with the failure's reason; an officer can then ask again.
+         */
+        @WithDefault("3")
+        int failedRetries();
     }
 
     interface AutoApprove {

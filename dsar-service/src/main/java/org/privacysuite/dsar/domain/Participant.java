@@ -19,6 +19,9 @@ public class Participant extends PanacheEntityBase {
     /** Outcome of a participant that answered an access request with its data. */
     public static final String ANSWERED = "ANSWERED";
 
+    private static final String DEFERRED = "DEFERRED";
+    private static final String FAILED = "FAILED";
+
     @Id
     @Column(name = "request_id")
     public String requestId;
@@ -56,9 +59,22 @@ public class Participant extends PanacheEntityBase {
     @Column(name = "answered_at")
     public Instant answeredAt;
 
-    /** Finished: nothing more is expected from this participant. */
+    /** FAILED answers in a row; each is asked again until {@code dsar.saga.failed-retries} are used up. */
+    public int failures;
+
+    /** Finished: nothing more is expected from this participant. A failure or a deferral is not an end. */
     public boolean isFinal() {
-        return outcome != null && !"DEFERRED".equals(outcome);
+        return outcome != null && !DEFERRED.equals(outcome) && !FAILED.equals(outcome);
+    }
+
+    /** Failed, and no automatic retry is left: an officer must look (and may ask again). */
+    public boolean failedForGood() {
+        return FAILED.equals(outcome) && nextAskAt == null;
+    }
+
+    /** Deferred without saying until when: a promise of nothing, flagged to officers. */
+    public boolean deferredWithoutDate() {
+        return DEFERRED.equals(outcome) && deferredUntil == null;
     }
 
     public static List<Participant> of(String requestId) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.privacysuite.commons.security.Roles;
 import org.privacysuite.dsar.service.OfficerActions;
+import org.privacysuite.dsar.service.ParticipantReasks;
 
 /** The officers' actions on a request. */
 @Path("/api/privacy-requests")
@@ -25,10 +26,21 @@ public class OfficerResource {
     OfficerActions actions;
 
     @Inject
+    ParticipantReasks reasks;
+
+    @Inject
     RequestDtos dtos;
 
     @Inject
     SecurityIdentity identity;
+
+    /** Asks one participant again: after a failure, a deferral without a date, or silence (audited). */
+    @POST
+    @Path("/{id}/participants/{service}/reask")
+    public RequestDto reask(@PathParam("id") @Pattern(regexp = PrivacyRequestResource.ID) String id,
+            @PathParam("service") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,99}") String service) {
+        return dtos.full(reasks.byOfficer(id, service, officer()));
+    }
 
     @POST
     @Path("/{id}/approve")

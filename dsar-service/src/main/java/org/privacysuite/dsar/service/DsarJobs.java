@@ -27,7 +27,7 @@ public class DsarJobs {
     EntityManager em;
 
     @Inject
-    SagaCoordinator saga;
+    ParticipantReasks reasks;
 
     @Inject
     AuditTrail audit;
@@ -53,7 +53,7 @@ public class DsarJobs {
                 return false;
             }
             Instant now = Instant.now(clock);
-            saga.reaskOverdue(now);
+            reasks.reaskOverdue(now);
             anonymiseClosedQuestions(now);
             purgeExports(now);
             return true;

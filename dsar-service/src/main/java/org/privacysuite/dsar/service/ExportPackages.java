@@ -38,7 +38,7 @@ public class ExportPackages {
         }
         ObjectNode export = mapper.createObjectNode();
         export.put("requestId", request.id);
-        export.put("subject", SagaCoordinator.subjectKey(request));
+        export.put("subject", SagaCommands.subjectKey(request));
         export.put("type", request.type.name());
         export.put("generatedAt", Instant.now(clock).toString());
         ObjectNode sections = export.putObject("sections");

@@ -52,7 +52,7 @@ public class OfficerActions {
         if (request.type.collectsData() || request.type.erasesData()) {
             saga.start(request, officer);
         } else if (request.type == RequestType.RECTIFICATION) {
-            outbox.publish(new RectificationRequested(UUID.fromString(request.id), SagaCoordinator.subjectKey(request),
+            outbox.publish(new RectificationRequested(UUID.fromString(request.id), SagaCommands.subjectKey(request),
                     RECTIFICATION_OWNER, changes(request)));
             audit.transition(request, RequestStatus.IN_PROGRESS, officer, "rectification-sent",
                     "asked " + RECTIFICATION_OWNER + " to correct " + changes(request).keySet());

@@ -7,32 +7,23 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.privacysuite.dsar.config.DsarConfig;
 import org.privacysuite.dsar.domain.Participant;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestStatus;
-import org.privacysuite.dsar.domain.RequestType;
 import org.privacysuite.events.catalogue.AccessCompleted;
-import org.privacysuite.events.catalogue.AccessRequested;
 import org.privacysuite.events.catalogue.ErasureCompleted;
-import org.privacysuite.events.catalogue.ErasureMode;
-import org.privacysuite.events.catalogue.ErasureOutcome;
-import org.privacysuite.events.catalogue.ErasureRequested;
-import org.privacysuite.events.catalogue.Identities;
-import org.privacysuite.events.outbox.Outbox;
 
 /**
  * The erasure and access sagas: one command to all participants through the outbox, one row per participant for its
- * answer, re-asking the silent ones with backoff and flagging the request STALLED (naming them) when asking does not
- * help. A request is fulfilled only when every participant has given a final answer; it never completes silently.
+ * answer, and what each answer leads to. A request is fulfilled only when every participant has given a final answer;
+ * a failure is asked again a bounded number of times and then stalls the request with its reason; a deferral without
+ * a date is flagged. Re-asking is {@link ParticipantReasks}' job. The request never completes silently.
  */
 @ApplicationScoped
 public class SagaCoordinator {
@@ -43,7 +34,7 @@ public class SagaCoordinator {
     DsarConfig config;
 
     @Inject
-    Outbox outbox;
+    SagaCommands commands;
 
     @Inject
     AuditTrail audit;
@@ -73,27 +64,9 @@ public class SagaCoordinator {
             participant.nextAskAt = now.plus(config.saga().answerTimeout());
             participant.persist();
         }
-        publishCommand(request);
+        commands.ask(request, List.of());
         audit.transition(request, RequestStatus.IN_PROGRESS, actor, "saga-started",
                 "asked " + String.join(", ", config.participants()));
-    }
-
-    private void publishCommand(PrivacyRequest request) {
-        UUID id = UUID.fromString(request.id);
-        // Only proven identities leave dsar-service (docs/identity.md); an unproven address never reaches this point.
-        Identities identities = new Identities(request.provenEmail().stream().toList(), List.of());
-        if (request.type.collectsData()) {
-            outbox.publish(new AccessRequested(id, subjectKey(request), identities));
-        } else {
-            ErasureMode mode = request.type == RequestType.OBJECTION
-                    ? ErasureMode.CONSENT_BASED_ONLY : ErasureMode.FULL;
-            outbox.publish(new ErasureRequested(id, subjectKey(request), identities, mode));
-        }
-    }
-
-    /** The subject id events are keyed by; a request by email only has no account, so its own id stands in. */
-    public static String subjectKey(PrivacyRequest request) {
-        return request.subjectId != null ? request.subjectId : "request:" + request.id;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -102,16 +75,23 @@ public class SagaCoordinator {
         if (participant == null) {
             return;
         }
+        Instant now = Instant.now(clock);
         participant.outcome = answer.outcome().name();
         participant.reason = answer.reason();
         participant.deferredUntil = answer.deferredUntil();
         participant.recordsJson = json(answer.records());
         participant.retainedJson = json(answer.retained());
-        participant.answeredAt = Instant.now(clock);
-        // A deferral is a promise of a final answer by then; silence after it is re-asked like any other.
-        participant.nextAskAt = answer.outcome() == ErasureOutcome.DEFERRED && answer.deferredUntil() != null
-                ? answer.deferredUntil().plus(config.saga().answerTimeout())
-                : null;
+        participant.answeredAt = now;
+        participant.nextAskAt = switch (answer.outcome()) {
+            // A deferral is a promise of a final answer by its date; silence after it is re-asked like any other. One
+            // without a date promises nothing: it is flagged and asked again after the usual answer timeout.
+            case DEFERRED -> (answer.deferredUntil() != null ? answer.deferredUntil() : now)
+                    .plus(config.saga().answerTimeout());
+            // A failure may pass (a database restart): asked again with backoff, a bounded number of times.
+            case FAILED -> ++participant.failures <= config.saga().failedRetries()
+                    ? now.plus(ParticipantReasks.backoff(config, participant.failures - 1)) : null;
+            default -> null;
+        };
         settle(participant, summary(answer));
     }
 
@@ -148,78 +128,53 @@ public class SagaCoordinator {
     private void settle(Participant participant, String summary) {
         PrivacyRequest request = PrivacyRequest.findById(participant.requestId);
         audit.note(request, "service:" + participant.service, "participant-answered", participant.service + " " + summary);
+        reconsider(request, Instant.now(clock));
+    }
+
+    /**
+     * Where the request stands after a participant's answer or an officer's re-ask: FULFILLED when every participant
+     * gave a final answer; STALLED, naming why, while a participant failed for good or deferred without a date; back
+     * IN_PROGRESS when nothing is wrong any more.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reconsider(PrivacyRequest request, Instant now) {
         if (!request.status.isOpen()) {
             return;
         }
         List<Participant> all = Participant.of(request.id);
-        List<String> failed = all.stream().filter(p -> ErasureOutcome.FAILED.name().equals(p.outcome))
-                .map(p -> p.service + " (" + p.reason + ")").toList();
-        if (!failed.isEmpty()) {
-            request.stalledReason = "failed: " + String.join(", ", failed);
-            audit.transition(request, RequestStatus.STALLED, AuditTrail.SYSTEM, "stalled", request.stalledReason);
-        } else if (all.stream().allMatch(Participant::isFinal)) {
-            request.fulfilledAt = Instant.now(clock);
+        List<String> problems = new ArrayList<>();
+        all.stream().filter(Participant::failedForGood)
+                .forEach(p -> problems.add(p.service + " failed (" + p.reason + ")"));
+        all.stream().filter(Participant::deferredWithoutDate)
+                .forEach(p -> problems.add(p.service + " deferred without a date"));
+        if (all.stream().allMatch(Participant::isFinal)) {
+            request.fulfilledAt = now;
             request.stalledReason = null;
             audit.transition(request, RequestStatus.FULFILLED, AuditTrail.SYSTEM, "fulfilled",
                     "every participant answered");
             if (request.type.collectsData() && request.subjectId == null && request.provenEmail().isPresent()) {
                 exportLinks.mailTo(request); // no account to sign in with: the link goes to the verified address
             }
-        } else if (request.status == RequestStatus.STALLED && silent(all, Instant.now(clock)).isEmpty()) {
+        } else if (!problems.isEmpty()) {
+            stall(request, String.join("; ", problems));
+        } else if (request.status == RequestStatus.STALLED && ParticipantReasks.exhausted(all, config).isEmpty()) {
             request.stalledReason = null;
             audit.transition(request, RequestStatus.IN_PROGRESS, AuditTrail.SYSTEM, "resumed",
-                    "the participants it waited for answered");
+                    "the participants it waited for answered or were asked again");
         }
     }
 
-    /**
-     * Re-asks participants whose answer is overdue, with exponential backoff; after {@code max-asks} a request is
-     * flagged STALLED with the silent participants named (and they keep being asked, at the longest interval).
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int reaskOverdue(Instant now) {
-        List<Participant> overdue = Participant.list("outcome is null or outcome = 'DEFERRED'");
-        Set<String> requests = new LinkedHashSet<>();
-        overdue.stream().filter(p -> p.nextAskAt != null && !p.nextAskAt.isAfter(now))
-                .forEach(p -> requests.add(p.requestId));
-        int reasked = 0;
-        for (String requestId : requests) {
-            PrivacyRequest request = PrivacyRequest.findById(requestId);
-            if (request == null || !request.status.isOpen()) {
-                continue;
-            }
-            List<Participant> silent = silent(Participant.of(requestId), now);
-            List<String> exhausted = new ArrayList<>();
-            for (Participant participant : silent) {
-                participant.asks++;
-                participant.askedAt = now;
-                int exponent = Math.min(participant.asks - 1, config.saga().maxAsks() - 1);
-                participant.nextAskAt = now.plus(backoff(exponent));
-                if (participant.asks > config.saga().maxAsks()) {
-                    exhausted.add(participant.service);
-                }
-            }
-            publishCommand(request);
-            reasked++;
-            List<String> names = silent.stream().map(p -> p.service).toList();
-            audit.note(request, AuditTrail.SYSTEM, "participants-reasked", String.join(", ", names));
-            if (!exhausted.isEmpty() && request.status != RequestStatus.STALLED) {
-                request.stalledReason = "no answer from " + String.join(", ", exhausted) + " after "
-                        + config.saga().maxAsks() + " asks";
-                audit.transition(request, RequestStatus.STALLED, AuditTrail.SYSTEM, "stalled", request.stalledReason);
-            }
+    /** Flags the request to officers with the reason; a new reason on a stalled request is noted, not repeated. */
+    void stall(PrivacyRequest request, String reason) {
+        if (reason.equals(request.stalledReason) && request.status == RequestStatus.STALLED) {
+            return;
         }
-        return reasked;
-    }
-
-    private Duration backoff(int exponent) {
-        return config.saga().answerTimeout().multipliedBy(1L << exponent);
-    }
-
-    private static List<Participant> silent(List<Participant> participants, Instant now) {
-        return participants.stream()
-                .filter(p -> !p.isFinal() && p.nextAskAt != null && !p.nextAskAt.isAfter(now))
-                .toList();
+        request.stalledReason = reason;
+        if (request.status == RequestStatus.STALLED) {
+            audit.note(request, AuditTrail.SYSTEM, "stalled", reason);
+        } else {
+            audit.transition(request, RequestStatus.STALLED, AuditTrail.SYSTEM, "stalled", reason);
+        }
     }
 
     private String summary(ErasureCompleted answer) {

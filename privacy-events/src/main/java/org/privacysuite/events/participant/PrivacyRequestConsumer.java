@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.privacysuite.events.catalogue.AccessRequested;
+import org.privacysuite.events.catalogue.AddressedCommand;
 import org.privacysuite.events.catalogue.ErasureRequested;
 import org.privacysuite.events.catalogue.RectificationRequested;
 import org.privacysuite.events.catalogue.Topics;
@@ -41,6 +42,9 @@ public class PrivacyRequestConsumer {
 
     static void dispatch(PrivacyRequestParticipant participant, InboundEvent event) throws Exception {
         Object data = event.data().orElse(null);
+        if (data instanceof AddressedCommand command && !command.addressedTo(participant.service())) {
+            return; // a re-ask for the participants that have not answered; this one has
+        }
         if (data instanceof ErasureRequested request) {
             participant.erase(request);
         } else if (data instanceof AccessRequested request) {

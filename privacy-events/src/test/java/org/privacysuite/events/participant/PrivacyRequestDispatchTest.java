@@ -1,0 +1,68 @@
+package org.privacysuite.events.participant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.privacysuite.events.catalogue.AccessRequested;
+import org.privacysuite.events.catalogue.ErasureMode;
+import org.privacysuite.events.catalogue.ErasureRequested;
+import org.privacysuite.events.catalogue.EventData;
+import org.privacysuite.events.catalogue.Identities;
+import org.privacysuite.events.catalogue.RectificationRequested;
+import org.privacysuite.events.kafka.InboundEvent;
+
+/** A re-ask names the participants that have not answered: the others must not act (export or erase) again. */
+class PrivacyRequestDispatchTest {
+
+    /** Records what the dispatcher asked of it. */
+    static final class Recording implements PrivacyRequestParticipant {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public String service() {
+            return "newsletter-service";
+        }
+
+        @Override
+        public void erase(ErasureRequested request) {
+            calls.add("erase " + request.requestId());
+        }
+
+        @Override
+        public void export(AccessRequested request) {
+            calls.add("export " + request.requestId());
+        }
+
+        @Override
+        public void rectify(RectificationRequested request) {
+            calls.add("rectify " + request.requestId());
+        }
+    }
+
+    private static InboundEvent event(EventData data) {
+        return new InboundEvent(UUID.randomUUID().toString(), "t", URI.create("/dsar-service"), OffsetDateTime.now(),
+                data.subjectId(), Optional.empty(), Optional.of(data));
+    }
+
+    @Test
+    void commandsReachOnlyTheParticipantsTheyAreAddressedTo() throws Exception {
+        Recording participant = new Recording();
+        UUID everyone = UUID.randomUUID();
+        UUID others = UUID.randomUUID();
+        UUID me = UUID.randomUUID();
+        PrivacyRequestConsumer.dispatch(participant, event(new AccessRequested(everyone, "s", Identities.none())));
+        PrivacyRequestConsumer.dispatch(participant, event(new AccessRequested(others, "s", Identities.none(),
+                List.of("consent-service", "account-service"))));
+        PrivacyRequestConsumer.dispatch(participant, event(new ErasureRequested(others, "s", Identities.none(),
+                ErasureMode.FULL, List.of("account-service"))));
+        PrivacyRequestConsumer.dispatch(participant, event(new ErasureRequested(me, "s", Identities.none(),
+                ErasureMode.FULL, List.of("newsletter-service"))));
+        assertEquals(List.of("export " + everyone, "erase " + me), participant.calls);
+    }
+}

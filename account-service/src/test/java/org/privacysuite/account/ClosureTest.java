@@ -206,7 +206,18 @@ class ClosureTest extends AccountTestBase {
         User user = newUser();
         addHold(user.id(), "RETURN_WINDOW", Instant.now().minusSeconds(60), "o-1").statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("until"));
-        addHold(user.id(), "RETURN_WINDOW", Instant.now().plus(Duration.ofDays(20_000)), "o-1").statusCode(400);
+        addHold(user.id(), "RETURN_WINDOW", Instant.now().plus(Duration.ofDays(20_000)), "o-1").statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("until"));
+        // Far dates: year 9999 (beyond the 10-year bound), the last Instant, and one beyond what Instant can hold.
+        for (String farDate : List.of("9999-12-31T23:59:59Z", Instant.MAX.toString(), "+1000000001-01-01T00:00:00Z")) {
+            given().auth().oauth2(serviceToken()).contentType(ContentType.JSON)
+                    .body(Map.of("reason", "RETURN_WINDOW", "until", farDate, "reference", "o-far"))
+                    .when().post("/api/accounts/" + user.id() + "/holds").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("until"));
+        }
+        // Refused before the account is looked up: an unknown account with a bad date is a 400, not a 404.
+        addHold(java.util.UUID.randomUUID().toString(), "RETURN_WINDOW", Instant.now().minusSeconds(60), "o-1")
+                .statusCode(400).body("errors[0].field", equalTo("until"));
         addHold(user.id(), "return window", Instant.now().plusSeconds(3600), "o-1").statusCode(400)
                 .body("errors[0].field", equalTo("reason"));
         addHold(java.util.UUID.randomUUID().toString(), "RETURN_WINDOW", Instant.now().plusSeconds(3600), "o-1")

@@ -149,6 +149,27 @@ class ConsentEventsTest extends ConsentTestBase {
         }
     }
 
+    @Test
+    void aRequestNamingSomeoneElsesDeviceGetsNothingOfIt() throws Exception {
+        String owner = UUID.randomUUID().toString();
+        String requester = UUID.randomUUID().toString();
+        String device = TestTokens.newDevice();
+        DeviceConsentTest.put(device, Map.of("choices", Map.of("analytics-cookies", false), "method", "custom",
+                "url", "https://shop.example.com/owners-page")).statusCode(200);
+        given().auth().oauth2(TestTokens.user(owner)).when().post("/api/consent/me/devices/" + device)
+                .then().statusCode(200);
+        AccessRequested access = new AccessRequested(UUID.randomUUID(), requester,
+                new Identities(List.of(), List.of(device)));
+        try (TopicReader results = new TopicReader(Topics.PRIVACY_RESULTS)) {
+            send(UUID.randomUUID().toString(), access);
+            List<ConsumerRecord<String, byte[]>> answers = results.read(Duration.ofSeconds(30),
+                    r -> fromThisService(r, requester), 1);
+            String export = new String(answers.get(0).value(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(!export.contains(device), "the other account's device is not in the export: " + export);
+            assertTrue(!export.contains("owners-page"), export);
+        }
+    }
+
     /** Answers of consent-service about the subject (other services' tests may share the broker and answer too). */
     private static boolean fromThisService(ConsumerRecord<String, byte[]> record, String subject) {
         return subject.equals(record.key())

@@ -53,6 +53,7 @@ final class SuiteUnderTest {
         common.put("DSAR_EXPORT_KEY", "e2e-only-dsar-export-key-change-me");
         common.put("NEWSLETTER_SUPPRESSION_KEY", "e2e-only-newsletter-suppression-key-not-a-secret");
         common.put("NEWSLETTER_TOKEN_KEY", "e2e-only-newsletter-token-key-not-a-secret");
+        common.put("NEWSLETTER_THROTTLE_KEY", "e2e-only-newsletter-throttle-key-not-a-secret");
         common.put("QUARKUS_MAILER_MOCK", "false");
         common.put("SMTP_HOST", "127.0.0.1");
         common.put("SMTP_PORT", Integer.toString(smtpPort));

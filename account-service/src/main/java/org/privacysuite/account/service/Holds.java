@@ -43,7 +43,22 @@ public class Holds {
     @Inject
     Clock clock;
 
+    /**
+     * A hold ends in the future and at most {@code account.holds.max-duration} ahead: a far date (year 9999, a typo)
+     * would keep an account from closing forever, and the database column and Instant arithmetic end somewhere too.
+     */
+    private void checkUntil(Instant until, Instant now) {
+        if (!until.isAfter(now)) {
+            throw ProblemException.invalid("until", "must be in the future");
+        }
+        if (until.isAfter(now.plus(config.holds().maxDuration()))) {
+            throw ProblemException.invalid("until", "must be within " + config.holds().maxDuration().toDays()
+                    + " days");
+        }
+    }
+
     public Hold register(String accountId, String reason, Instant until, String reference, String registeredBy) {
+        checkUntil(until, Instant.now(clock)); // before anything is looked up or provisioned: a refusal changes nothing
         if (directory.find(accountId).isEmpty()) {
             directory.provision(accountId, null).orElseThrow(() -> ProblemException.notFound("The account"));
         }
@@ -54,13 +69,6 @@ public class Holds {
                         "The account is closed; no obligation can keep it open any more");
             }
             Instant now = Instant.now(clock);
-            if (!until.isAfter(now)) {
-                throw ProblemException.invalid("until", "must be in the future");
-            }
-            if (until.isAfter(now.plus(config.holds().maxDuration()))) {
-                throw ProblemException.invalid("until", "must be within " + config.holds().maxDuration().toDays()
-                        + " days");
-            }
             Optional<Instant> expectedBefore = Hold.latestEnd(Hold.activeOf(accountId, now));
             Hold hold = new Hold();
             hold.id = UUID.randomUUID().toString();

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A device that signed in to an account; the latest sign-in decides which account it belongs to. */
+/** A device that signed in to an account; it belongs to that account until unlinked (at most one account). */
 @Entity
 @Table(name = "device_link")
 public class DeviceLink extends PanacheEntityBase {

@@ -83,11 +83,19 @@ public class ConsentErasure {
                 null, List.of()));
     }
 
-    /** The subject, the devices the request names, and the devices that signed in to the subject's account. */
+    /**
+     * The subject, the devices that signed in to the subject's account, and the devices the request names unless
+     * such a device is linked to another account: that device's choices are that account's owner's, and no request
+     * of someone else exports or erases them.
+     */
     static List<String> subjectsOf(String subjectId, List<String> deviceIds) {
         Set<String> subjects = new LinkedHashSet<>();
         subjects.add(subjectId);
-        subjects.addAll(deviceIds);
+        for (String deviceId : deviceIds) {
+            if (DeviceLink.accountOf(deviceId).map(subjectId::equals).orElse(true)) {
+                subjects.add(deviceId);
+            }
+        }
         subjects.addAll(DeviceLink.devicesOf(subjectId));
         return new ArrayList<>(subjects);
     }

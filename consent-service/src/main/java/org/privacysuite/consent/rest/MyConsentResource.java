@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -16,7 +17,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.privacysuite.commons.security.Roles;
 import org.privacysuite.consent.service.ConsentLedger;
 import org.privacysuite.consent.service.ReceiptBook;
@@ -54,12 +57,25 @@ public class MyConsentResource {
         return dtos.state(ledger.record(Subject.account(accountId()), choices, origins.of(request)));
     }
 
-    /** Called at login: the device's decisions join the account's (the later decision per purpose wins). */
+    /**
+     * Called at login: the device's decisions join the account's (the later decision per purpose wins). 409 when the
+     * device is linked to another account; linking one's own device again is harmless.
+     */
     @POST
     @Path("/devices/{deviceId}")
     public ConsentStateDto linkDevice(@PathParam("deviceId") @Pattern(regexp = DeviceConsentResource.DEVICE_ID,
             message = DeviceConsentResource.DEVICE_ID_MESSAGE) String deviceId) {
         return dtos.state(ledger.linkDevice(accountId(), deviceId));
+    }
+
+    /** Unlinks one of the account's devices; 404 for any device not linked to this account. */
+    @DELETE
+    @Path("/devices/{deviceId}")
+    @APIResponse(responseCode = "204", description = "Unlinked: the device's checks follow its own decisions again.")
+    public Response unlinkDevice(@PathParam("deviceId") @Pattern(regexp = DeviceConsentResource.DEVICE_ID,
+            message = DeviceConsentResource.DEVICE_ID_MESSAGE) String deviceId) {
+        ledger.unlinkDevice(accountId(), deviceId);
+        return Response.noContent().build();
     }
 
     @GET

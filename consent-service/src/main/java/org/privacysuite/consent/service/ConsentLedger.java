@@ -89,12 +89,20 @@ public class ConsentLedger {
     /**
      * Links a device to the account that signed in on it and merges the device's decisions into the account: per
      * purpose the later decision wins. Both ledgers keep their records; the account's new records name the device.
+     * A device belongs to at most one account: one linked to another account is refused (409) and nothing changes,
+     * since moving the link would hand that browser's checks to someone else's choices. Linking again is harmless.
+     * Two first links of the same device at once: the slower one's insert hits the key and is answered 409.
      */
     @Transactional
     public ConsentView linkDevice(String accountId, String deviceId) {
+        DeviceLink link = DeviceLink.findById(deviceId);
+        if (link != null && !link.accountId.equals(accountId)) {
+            throw ProblemException.conflict("device-linked-elsewhere", "Device linked to another account",
+                    "This device is linked to another account. Sign out there and unlink it first, or keep your"
+                            + " choices on this device without linking it.");
+        }
         decisions.changing(List.of(accountId, deviceId));
         Instant now = Instant.now(clock);
-        DeviceLink link = DeviceLink.findById(deviceId);
         if (link == null) {
             link = new DeviceLink();
             link.deviceId = deviceId;
@@ -102,7 +110,6 @@ public class ConsentLedger {
             link.linkedAt = now;
             link.persist();
         } else {
-            link.accountId = accountId;
             link.linkedAt = now;
         }
         Subject account = Subject.account(accountId);
@@ -127,6 +134,31 @@ public class ConsentLedger {
             applyToState(account, record);
         }
         return new ConsentView(accountId, ConsentState.ofSubject(accountId), receiptId);
+    }
+
+    /**
+     * Ends a device's link to the account: the device's checks follow its own decisions again (the account keeps the
+     * decisions merged from it). A device that is not linked to this account is "not found", whether it is unknown
+     * or someone else's, so the answer tells nothing about other accounts' devices.
+     */
+    @Transactional
+    public void unlinkDevice(String accountId, String deviceId) {
+        DeviceLink link = DeviceLink.findById(deviceId);
+        if (link == null || !link.accountId.equals(accountId)) {
+            throw ProblemException.notFound("A device linked to your account with this id");
+        }
+        decisions.changing(List.of(accountId, deviceId));
+        Instant now = Instant.now(clock);
+        for (ConsentState accountState : ConsentState.ofSubject(accountId)) {
+            // Other replicas (and other services) learn that the device's effective decision changed.
+            ConsentState own = ConsentState.of(deviceId, accountState.purposeKey).orElse(null);
+            boolean followedAccount = own == null || accountState.isLaterThan(own);
+            if (followedAccount && (own == null ? accountState.granted : own.granted != accountState.granted)) {
+                outbox.publish(new ConsentChanged(deviceId, accountState.purposeKey, own != null && own.granted,
+                        own != null ? own.noticeVersion : accountState.noticeVersion, now));
+            }
+        }
+        link.delete();
     }
 
     private Map<String, Boolean> validated(ChoicesRequest request, Map<String, Purpose> purposes, boolean gpc) {

@@ -75,7 +75,8 @@ public class GatewayRouter {
     private void failed(RoutingContext ctx) {
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         if (status >= 500) {
-            LOG.errorf(ctx.failure(), "The gateway failed on %s %s", ctx.request().method(), ctx.normalizedPath());
+            LOG.errorf(ctx.failure(), "The gateway failed on %s %s", ctx.request().method(),
+                    RequestTracing.loggablePath(ctx.normalizedPath()));
             problems.send(ctx, status, "The gateway could not complete the request.");
         } else {
             problems.send(ctx, status, ctx.failure() != null ? ctx.failure().getMessage() : null);

@@ -15,13 +15,16 @@ import org.privacysuite.gateway.routing.GatewayRoute;
  * <p>The correlation id is the client's {@code X-Correlation-Id} when it sends a sane one, else the trace id, so
  * that one value finds the request in every log. The access log names method, path, status, time, route and both
  * ids, but neither the query string (subject ids, unsubscribe tokens) nor the client address: this suite keeps
- * personal data out of its logs.
+ * personal data out of its logs. Device ids, which are bearer secrets (docs/identity.md, Devices), are replaced in the
+ * logged path ({@link #loggablePath}).
  */
 @Singleton
 public class RequestTracing implements Handler<RoutingContext> {
 
     private static final Logger ACCESS = Logger.getLogger("org.privacysuite.gateway.access");
     private static final Pattern SANE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    /** The segment after {@code /devices/} (consent's device and link paths) is a device id. */
+    private static final Pattern DEVICE_SEGMENT = Pattern.compile("(/devices/)[^/]+");
 
     @Override
     public void handle(RoutingContext ctx) {
@@ -38,11 +41,16 @@ public class RequestTracing implements Handler<RoutingContext> {
         long start = System.nanoTime();
         if (ACCESS.isInfoEnabled()) {
             // plain concatenation: printf-style formatting was a noticeable share of the gateway's CPU per request
-            ctx.addEndHandler(ignored -> ACCESS.info(request.method().name() + " " + ctx.normalizedPath() + " "
+            ctx.addEndHandler(ignored -> ACCESS.info(request.method().name() + " " + loggablePath(ctx.normalizedPath()) + " "
                     + ctx.response().getStatusCode() + " " + (System.nanoTime() - start) / 1_000_000 + "ms route="
                     + ctx.<GatewayRoute>get(GatewayRoute.CONTEXT_KEY).id() + " correlationId=" + correlationId
                     + " traceId=" + trace.traceId()));
         }
         ctx.next();
+    }
+
+    /** The path as it may be logged: a device id in it becomes {@code {deviceId}}. */
+    public static String loggablePath(String path) {
+        return path == null ? null : DEVICE_SEGMENT.matcher(path).replaceAll("$1{deviceId}");
     }
 }

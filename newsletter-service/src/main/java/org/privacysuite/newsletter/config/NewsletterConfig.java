@@ -24,6 +24,15 @@ public interface NewsletterConfig {
     @Size(min = 32)
     String suppressionKey();
 
+    /**
+     * HMAC-SHA256 key of the sign-up throttle's counters ({@code NEWSLETTER_THROTTLE_KEY}, at least 32 characters):
+     * the counters hold keyed hashes of addresses and client addresses, never the values.
+     */
+    @Size(min = 32)
+    String throttleKey();
+
+    SignUps signUps();
+
     Confirmation confirmation();
 
     /**
@@ -38,6 +47,26 @@ public interface NewsletterConfig {
     Browsing browsing();
 
     Mail mail();
+
+    /**
+     * Limits on {@code POST /api/newsletter/subscriptions}, counted in the database so that they hold across
+     * replicas: nobody can mail-bomb an address through the form, or flood it from one client.
+     */
+    interface SignUps {
+        /** Confirmation (or "already subscribed") mails per address and window; beyond it the answer stays 202, no mail. */
+        @WithDefault("3")
+        int mailsPerAddress();
+
+        @WithDefault("1h")
+        Duration addressWindow();
+
+        /** Sign-up requests per client address and window; beyond it 429 with Retry-After. */
+        @WithDefault("10")
+        int requestsPerClient();
+
+        @WithDefault("1h")
+        Duration clientWindow();
+    }
 
     interface Confirmation {
         /** How long a confirmation link works. */

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.privacysuite.commons.validation.SingleLine;
 import org.privacysuite.newsletter.config.NewsletterConfig;
 import org.privacysuite.newsletter.domain.Section;
 import org.privacysuite.newsletter.domain.Subscriber;
@@ -101,9 +102,10 @@ public class MailComposer {
                 "privacyPolicyUrl", config.mail().privacyPolicyUrl());
         Map<String, Object> all = new java.util.HashMap<>(data);
         all.put("footer", footer);
+        // Checked again where the headers are built: the API refuses such input, this catches any other way in.
         Mail mail = new Mail()
-                .addTo(subscriber.email)
-                .setSubject(subject)
+                .addTo(SingleLine.check("recipient", subscriber.email))
+                .setSubject(SingleLine.check("subject", subject))
                 .setHtml(html.render(all))
                 .setText(text.render(all));
         mail.addHeader(LIST_UNSUBSCRIBE, "<" + unsubscribeUrl + ">");

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.privacysuite.commons.validation.SingleLine;
 import org.privacysuite.newsletter.domain.Issue;
 import org.privacysuite.newsletter.domain.Subscriber;
 import org.privacysuite.newsletter.domain.Topic;
@@ -98,7 +99,8 @@ public final class NewsletterDtos {
     }
 
     public record IssueRequest(
-            @NotBlank @Size(max = 200) String subject,
+            // the mail's Subject header: CR/LF would let it add headers (Bcc) or end the header block
+            @NotBlank @Size(max = 200) @Pattern(regexp = SingleLine.REGEX, message = SingleLine.MESSAGE) String subject,
             @Size(max = 5000) String intro,
             @NotEmpty @Size(max = 30) List<@NotNull @Valid SectionDto> sections) {
     }

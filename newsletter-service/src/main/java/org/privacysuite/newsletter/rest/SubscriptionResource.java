@@ -1,5 +1,6 @@
 package org.privacysuite.newsletter.rest;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,6 +26,7 @@ import org.privacysuite.newsletter.rest.NewsletterDtos.ConfirmedDto;
 import org.privacysuite.newsletter.rest.NewsletterDtos.SubscribeAccepted;
 import org.privacysuite.newsletter.rest.NewsletterDtos.SubscribeRequest;
 import org.privacysuite.newsletter.service.EmailAddresses;
+import org.privacysuite.newsletter.service.SignUpThrottle;
 import org.privacysuite.newsletter.service.Subscriptions;
 import org.privacysuite.newsletter.service.TopicCatalogue;
 
@@ -47,13 +50,22 @@ public class SubscriptionResource {
     @Inject
     Pages pages;
 
-    /** 202 with the same body whether the address is new, pending, subscribed, unsubscribed or erased before. */
+    @Inject
+    SignUpThrottle throttle;
+
+    /**
+     * 202 with the same body whether the address is new, pending, subscribed, unsubscribed or erased before, and
+     * whether or not its mail limit let a mail go out. 429 when this client sent too many (its address is the
+     * gateway's X-Forwarded-For, believed only from the proxies in {@code quarkus.http.proxy.trusted-proxies}).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "202", description = "A confirmation mail is on its way (the same answer whether or not the address was known).",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = NewsletterDtos.SubscribeAccepted.class)))
-    public Response subscribe(@Valid @NotNull SubscribeRequest request) {
+    @APIResponse(responseCode = "429", description = "Too many sign-ups from this client; Retry-After says when to try again.")
+    public Response subscribe(@Valid @NotNull SubscribeRequest request, @Context HttpServerRequest http) {
+        throttle.admitClient(http.remoteAddress().hostAddress());
         Subscriptions.Requested accepted = subscriptions.subscribe(request.email(), request.topics(),
                 request.deviceId(), callers.current());
         return Response.accepted(SubscribeAccepted.of(accepted.email(), accepted.topics())).build();

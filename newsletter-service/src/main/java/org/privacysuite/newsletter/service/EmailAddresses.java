@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Email;
 import java.net.IDN;
 import java.util.Locale;
 import org.privacysuite.commons.problem.ProblemException;
+import org.privacysuite.commons.validation.SingleLine;
 
 /**
  * Validates and normalises addresses. Validation is Hibernate Validator's {@code @Email} (plus a dot in the domain:
@@ -38,7 +39,8 @@ public class EmailAddresses {
     public Address normalise(String field, String raw) {
         String trimmed = raw == null ? "" : raw.strip();
         int at = trimmed.lastIndexOf('@');
-        if (trimmed.isEmpty() || trimmed.length() > MAX_LENGTH || at <= 0 || at == trimmed.length() - 1) {
+        // the address becomes the To header: no line breaks or other control characters, even quoted
+        if (!SingleLine.isSingleLine(trimmed) || trimmed.isEmpty() || trimmed.length() > MAX_LENGTH || at <= 0 || at == trimmed.length() - 1) {
             throw ProblemException.invalid(field, "must be a well-formed email address");
         }
         String local = trimmed.substring(0, at);

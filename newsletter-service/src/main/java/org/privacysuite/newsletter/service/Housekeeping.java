@@ -41,11 +41,15 @@ public class Housekeeping {
     @Inject
     SuppressionList suppression;
 
+    @Inject
+    SignUpThrottle throttle;
+
     @Scheduled(identity = "newsletter-housekeeping", every = "1h", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         try {
             purge();
+            throttle.purgeExpired();
         } catch (RuntimeException e) {
             LOG.warnf("Housekeeping failed: %s", e.toString());
         }

@@ -34,8 +34,9 @@ import org.privacysuite.newsletter.mail.Postman;
  * unsubscribed until the link is confirmed;</li>
  * <li>CONFIRMED: nothing changes; the mailbox gets a short "you are already subscribed" notice.</li>
  * </ul>
- * At most one such mail per address per {@code newsletter.confirmation.resend-interval}, so the form cannot be used
- * to flood a mailbox.
+ * At most one such mail per address per {@code newsletter.confirmation.resend-interval}, and at most
+ * {@code newsletter.sign-ups.mails-per-address} per window however the rows come and go ({@link SignUpThrottle}), so
+ * the form cannot be used to flood a mailbox.
  */
 @ApplicationScoped
 public class Subscriptions {
@@ -67,6 +68,9 @@ public class Subscriptions {
     NewsletterConfig config;
 
     @Inject
+    SignUpThrottle throttle;
+
+    @Inject
     MeterRegistry registry;
 
     @Inject
@@ -83,23 +87,25 @@ public class Subscriptions {
         EmailAddresses.Address address = addresses.normalise("email", rawEmail);
         List<String> topics = List.copyOf(new TreeSet<>(rawTopics));
         catalogue.requireKnown("topics", rawTopics);
+        // counted before (and whatever becomes of) the transaction, so a refused or repeated request counts too
+        boolean mailAllowed = throttle.mayMail(address.key());
         try {
-            QuarkusTransaction.requiringNew().run(() -> subscribe(address, topics, deviceId, caller));
+            QuarkusTransaction.requiringNew().run(() -> subscribe(address, topics, deviceId, caller, mailAllowed));
         } catch (RuntimeException e) {
             if (!isDuplicateKey(e)) {
                 throw e;
             }
             // A concurrent request created the same address first: take the path of a known address.
-            QuarkusTransaction.requiringNew().run(() -> subscribe(address, topics, deviceId, caller));
+            QuarkusTransaction.requiringNew().run(() -> subscribe(address, topics, deviceId, caller, mailAllowed));
         }
         return new Requested(address.delivery(), topics);
     }
 
     private void subscribe(EmailAddresses.Address address, List<String> topics, String deviceId,
-            Optional<Caller> caller) {
+            Optional<Caller> caller, boolean mailAllowed) {
         Instant now = Instant.now(clock);
         // Claims the right to mail this address now; also locks its row against concurrent requests.
-        boolean mayMail = Subscriber.update("lastMailAt = ?1 where emailKey = ?2 and (lastMailAt is null or lastMailAt <= ?3)",
+        boolean mayMail = mailAllowed && Subscriber.update("lastMailAt = ?1 where emailKey = ?2 and (lastMailAt is null or lastMailAt <= ?3)",
                 now, address.key(), now.minus(config.confirmation().resendInterval())) > 0;
         Subscriber subscriber = Subscriber.byEmailKey(address.key()).orElse(null);
         boolean owner = caller.map(c -> c.owns(address.key())).orElse(false);
@@ -118,8 +124,10 @@ public class Subscriptions {
             subscriber.afterSuppression = suppression.isSuppressed(address.key());
             subscriber.persist();
             subscriber.flush();
-            outcome = subscriber.afterSuppression ? "new-after-suppression" : "new";
-            sendConfirmation(subscriber, topics, deviceId, now);
+            outcome = !mailAllowed ? "throttled" : subscriber.afterSuppression ? "new-after-suppression" : "new";
+            if (mailAllowed) {
+                sendConfirmation(subscriber, topics, deviceId, now);
+            }
         } else {
             if (owner && subscriber.accountId == null) {
                 subscriber.accountId = caller.get().accountId();

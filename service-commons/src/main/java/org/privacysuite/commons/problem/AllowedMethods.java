@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class AllowedMethods {
 
-    /** One resource method's path template, as a regular expression, and its HTTP method. */
-    private record Route(Pattern path, String method) {
+    /** One resource method's path template, as written and as a regular expression, and its HTTP method. */
+    private record Route(String template, Pattern path, String method) {
     }
 
     @Inject
@@ -50,6 +50,18 @@ public class AllowedMethods {
         return methods;
     }
 
+    /**
+     * Every resource method as {@code "METHOD /path/{template}"} (variables without their regex): what the service
+     * answers, for tests that must cover every endpoint (the authorisation matrix).
+     */
+    public Set<String> endpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        for (Route route : routes()) {
+            endpoints.add(route.method() + " " + route.template().replaceAll("\\{\\s*([^:}\\s]+)\\s*:[^/]*}", "{$1}"));
+        }
+        return endpoints;
+    }
+
     private List<Route> routes() {
         List<Route> known = routes;
         if (known == null) {
@@ -71,7 +83,8 @@ public class AllowedMethods {
                 String verb = httpMethod(method);
                 if (verb != null) {
                     Path sub = method.getAnnotation(Path.class);
-                    found.add(new Route(template(root.value() + "/" + (sub == null ? "" : sub.value())), verb));
+                    String template = normalized(root.value() + "/" + (sub == null ? "" : sub.value()));
+                    found.add(new Route(template, template(template), verb));
                 }
             }
         }
@@ -88,12 +101,14 @@ public class AllowedMethods {
         return null;
     }
 
+    private static String normalized(String template) {
+        String path = ("/" + template).replaceAll("/+", "/");
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
     /** A JAX-RS path template as a regular expression: {@code {id}} is one segment, {@code {id: regex}} its regex. */
     static Pattern template(String template) {
-        String path = ("/" + template).replaceAll("/+", "/");
-        if (path.length() > 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
+        String path = normalized(template);
         StringBuilder regex = new StringBuilder();
         int i = 0;
         while (i < path.length()) {

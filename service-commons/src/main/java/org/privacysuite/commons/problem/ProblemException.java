@@ -1,6 +1,7 @@
 package org.privacysuite.commons.problem;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -15,23 +16,31 @@ public class ProblemException extends RuntimeException {
     private final URI type;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final Duration retryAfter;
 
     public ProblemException(int status, String typeSlug, String title, String detail) {
-        this(status, URI.create(TYPE_BASE + typeSlug), title, detail, null);
+        this(status, URI.create(TYPE_BASE + typeSlug), title, detail, null, null);
     }
 
-    private ProblemException(int status, URI type, String title, String detail, List<Problem.FieldError> errors) {
+    private ProblemException(int status, URI type, String title, String detail, List<Problem.FieldError> errors,
+            Duration retryAfter) {
         super(detail);
         this.status = status;
         this.type = type;
         this.title = title;
         this.errors = errors == null ? null : List.copyOf(errors);
+        this.retryAfter = retryAfter;
+    }
+
+    /** 429 with {@code Retry-After}: the caller sent too many requests of this kind (RFC 6585, section 4). */
+    public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
+        return new ProblemException(429, ProblemTypes.TOO_MANY_REQUESTS, "Too Many Requests", detail, null, retryAfter);
     }
 
     /** A request that passed bean validation but breaks a rule only the service can check (an unknown key, say). */
     public static ProblemException invalid(List<Problem.FieldError> errors) {
         String detail = String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList());
-        return new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", detail, errors);
+        return new ProblemException(400, ProblemTypes.VALIDATION, "Invalid request", detail, errors, null);
     }
 
     public static ProblemException invalid(String field, String message) {
@@ -48,6 +57,11 @@ public class ProblemException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** How long the client should wait before asking again (the {@code Retry-After} header), or null. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     /** Field errors of a validation problem, or null. */

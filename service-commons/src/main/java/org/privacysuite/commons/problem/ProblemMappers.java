@@ -36,7 +36,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uriInfo) {
-        return ProblemResponses.of(e.status(), e.type(), e.title(), e.getMessage(), uriInfo, e.errors());
+        Response problem = ProblemResponses.of(e.status(), e.type(), e.title(), e.getMessage(), uriInfo, e.errors());
+        if (e.retryAfter() == null) {
+            return problem;
+        }
+        // whole seconds, rounded up: a client that waits exactly this long is not refused again
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return Response.fromResponse(problem).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).build();
     }
 
     @ServerExceptionMapper
@@ -104,8 +110,14 @@ public class ProblemMappers {
         return ProblemResponses.of(403, "Your role does not allow this action.", uriInfo);
     }
 
+    /** Two requests changed the same thing at once and this one lost (see {@link ConcurrentWrites}): 409, not 500. */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uriInfo) {
+        if (ConcurrentWrites.lostRace(e)) {
+            LOG.debugf("Concurrent write refused: %s", e.toString());
+            return ProblemResponses.of(409, ProblemTypes.CONCURRENT_UPDATE, "Concurrent update",
+                    "Another request changed the same data at the same time. Read it again and retry.", uriInfo, null);
+        }
         LOG.error("Unexpected failure", e);
         return ProblemResponses.of(500, "The server could not complete the request.", uriInfo);
     }

@@ -7,6 +7,8 @@ public final class ProblemTypes {
 
     public static final URI VALIDATION = URI.create(ProblemException.TYPE_BASE + "validation");
     public static final URI MALFORMED_BODY = URI.create(ProblemException.TYPE_BASE + "malformed-body");
+    public static final URI CONCURRENT_UPDATE = URI.create(ProblemException.TYPE_BASE + "concurrent-update");
+    public static final URI TOO_MANY_REQUESTS = URI.create(ProblemException.TYPE_BASE + "too-many-requests");
 
     private ProblemTypes() {
     }

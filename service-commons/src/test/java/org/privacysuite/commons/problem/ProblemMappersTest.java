@@ -12,7 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-class ProblemMappersTest {
+class ProblemMappersTest extends CommonsTestBase {
 
     private static final String PROBLEM = "application/problem+json";
 

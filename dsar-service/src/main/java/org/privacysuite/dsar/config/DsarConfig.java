@@ -22,6 +22,8 @@ public interface DsarConfig {
 
     Verification verification();
 
+    Throttle throttle();
+
     Export export();
 
     Questions questions();
@@ -125,6 +127,23 @@ public interface DsarConfig {
 
         @WithDefault("5")
         int maxAttempts();
+    }
+
+    /** What a stranger can make the service do (database-backed, so the limits hold across replicas). */
+    interface Throttle {
+        /** New requests per client address per {@link #clientWindow()}. */
+        @WithDefault("20")
+        int requestsPerClient();
+
+        @WithDefault("PT1H")
+        Duration clientWindow();
+
+        /** Verification code mails per e-mail address per {@link #addressWindow()}. */
+        @WithDefault("3")
+        int codesPerAddress();
+
+        @WithDefault("PT1H")
+        Duration addressWindow();
     }
 
     interface Export {

@@ -3,6 +3,7 @@ package org.privacysuite.dsar.rest;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
@@ -43,6 +45,7 @@ import org.privacysuite.dsar.service.IdentityPolicy;
 import org.privacysuite.dsar.service.NewRequest;
 import org.privacysuite.dsar.service.OfficerActions;
 import org.privacysuite.dsar.service.RequestIntake;
+import org.privacysuite.dsar.service.RequestThrottle;
 
 @Path("/api/privacy-requests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,6 +58,9 @@ public class PrivacyRequestResource {
 
     @Inject
     RequestIntake intake;
+
+    @Inject
+    RequestThrottle throttle;
 
     @Inject
     RequestDtos dtos;
@@ -77,7 +83,9 @@ public class PrivacyRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "Received; without a login a confirmation code is mailed.",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestDto.class)))
-    public Response submit(@Valid @NotNull CreateRequestDto body) {
+    @APIResponse(responseCode = "429", description = "Too many requests from this client, or too many codes mailed to"
+            + " this address; Retry-After says when to try again.")
+    public Response submit(@Valid @NotNull CreateRequestDto body, @Context HttpServerRequest http) {
         Optional<String> subject = signedInUser();
         if (subject.isEmpty() && (body.email() == null || body.email().isBlank())) {
             throw ProblemException.invalid("email", "required when not signed in: a verification code is mailed to it");
@@ -93,6 +101,11 @@ public class PrivacyRequestResource {
         }
         // Which identities the request may act on, and how each is proven, is decided in one place.
         IdentityPolicy.Claim claim = IdentityPolicy.forWebRequest(caller(), body.email());
+        // Client address: the gateway's X-Forwarded-For, believed only from quarkus.http.proxy.trusted-proxies.
+        throttle.admitClient(http.remoteAddress().hostAddress());
+        if (claim.awaitsEmailProof()) {
+            throttle.admitCodeMail(claim.email());
+        }
         PrivacyRequest request = intake.submit(new NewRequest(body.type(), body.jurisdiction(), body.message(),
                 claim.email(), body.changes()), claim, RequestSource.WEB);
         return Response.status(Response.Status.CREATED).entity(dtos.receipt(request)).build();

@@ -15,8 +15,9 @@ import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.dsar.domain.RequestType;
 
 /**
- * Periodic work: re-asking silent participants, anonymising closed questions, deleting expired export data. Every
- * replica schedules it; the lease row makes one replica do a round while the others skip it.
+ * Periodic work: re-asking silent participants, anonymising closed questions, deleting expired export data and
+ * ended throttle windows. Every replica schedules it; the lease row makes one replica do a round while the others
+ * skip it.
  */
 @ApplicationScoped
 public class DsarJobs {
@@ -34,6 +35,9 @@ public class DsarJobs {
 
     @Inject
     ExportLinks exportLinks;
+
+    @Inject
+    RequestThrottle throttle;
 
     @Inject
     DsarConfig config;
@@ -56,6 +60,7 @@ public class DsarJobs {
             reasks.reaskOverdue(now);
             anonymiseClosedQuestions(now);
             purgeExports(now);
+            throttle.purgeExpired();
             return true;
         });
     }

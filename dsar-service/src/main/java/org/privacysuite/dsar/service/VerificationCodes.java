@@ -6,14 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.dsar.config.DsarConfig;
 import org.privacysuite.dsar.domain.VerificationChallenge;
@@ -27,11 +24,8 @@ import org.privacysuite.dsar.domain.VerificationChallenge;
 @ApplicationScoped
 public class VerificationCodes {
 
-    /** Sub-key label: the secret of dsar.export.key is stretched into one key per purpose. */
-    private static final String LABEL = "privacy-suite dsar verification codes v1";
-
     private final SecureRandom random = new SecureRandom();
-    private SecretKeySpec key;
+    private byte[] key;
 
     @Inject
     DsarConfig config;
@@ -44,8 +38,7 @@ public class VerificationCodes {
 
     @PostConstruct
     void init() {
-        byte[] secret = config.export().key().getBytes(StandardCharsets.UTF_8);
-        key = new SecretKeySpec(hmac(new SecretKeySpec(secret, "HmacSHA256"), LABEL), "HmacSHA256");
+        key = ServiceKeys.derive(config.export().key(), "verification codes");
     }
 
     /** A new code for the request, valid {@code dsar.verification.code-ttl}; returns the code to mail. */
@@ -92,16 +85,6 @@ public class VerificationCodes {
     }
 
     String keyedHash(String requestId, String code) {
-        return HexFormat.of().formatHex(hmac(key, requestId + ":" + code.trim()));
-    }
-
-    private static byte[] hmac(SecretKeySpec key, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("every JDK has HmacSHA256", e);
-        }
+        return HexFormat.of().formatHex(ServiceKeys.hmac(key, requestId + ":" + code.trim()));
     }
 }

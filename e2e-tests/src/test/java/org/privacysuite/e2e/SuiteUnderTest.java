@@ -28,6 +28,7 @@ final class SuiteUnderTest {
     static final List<String> SERVICES = List.of("consent-service", "account-service", "dsar-service",
             "newsletter-service");
     private static SuiteUnderTest instance;
+    private static RuntimeException startFailure;
 
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     private final List<String> databases = new ArrayList<>();
@@ -65,6 +66,8 @@ final class SuiteUnderTest {
         common.put("DSAR_SAGA_ANSWER_TIMEOUT", "PT5S");
         common.put("DSAR_SAGA_MAX_ASKS", "2");
         common.put("DSAR_DRP_CALLBACKS_EVERY", "1s");
+        // Every journey comes from 127.0.0.1 through the gateway: one client address for the whole run.
+        common.put("DSAR_THROTTLE_REQUESTS_PER_CLIENT", "1000");
 
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String service : SERVICES) {
@@ -86,14 +89,27 @@ final class SuiteUnderTest {
             processes.put(service, new ServiceProcess(service, repository, ports.get(service), env));
         }
         processes.put("gateway", new ServiceProcess("gateway", repository, ports.get("gateway"), common));
-        processes.values().forEach(ServiceProcess::start);
-        processes.values().forEach(p -> p.awaitReady(Duration.ofSeconds(120)));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
+        try {
+            processes.values().forEach(ServiceProcess::start);
+            processes.values().forEach(p -> p.awaitReady(Duration.ofSeconds(120)));
+        } catch (RuntimeException e) {
+            stopAll(); // no service of a failed start may outlive it
+            throw e;
+        }
     }
 
     static synchronized SuiteUnderTest get() {
+        if (startFailure != null) {
+            throw new IllegalStateException("The suite failed to start for an earlier journey", startFailure);
+        }
         if (instance == null) {
-            instance = new SuiteUnderTest();
+            try {
+                instance = new SuiteUnderTest();
+            } catch (RuntimeException e) {
+                startFailure = e; // every later journey fails at once instead of starting another suite
+                throw e;
+            }
         }
         return instance;
     }

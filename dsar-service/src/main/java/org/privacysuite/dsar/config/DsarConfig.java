@@ -24,6 +24,8 @@ public interface DsarConfig {
 
     Throttle throttle();
 
+    Mail mail();
+
     Export export();
 
     Questions questions();
@@ -144,6 +146,16 @@ public interface DsarConfig {
 
         @WithDefault("PT1H")
         Duration addressWindow();
+    }
+
+    /** The mail outbox: mails are sent after their transaction commits and retried while the relay refuses them. */
+    interface Mail {
+        /** Wait before the first retry; doubles with every failure up to {@link #maxRetry()}. */
+        @WithDefault("PT30S")
+        Duration firstRetry();
+
+        @WithDefault("PT1H")
+        Duration maxRetry();
     }
 
     interface Export {

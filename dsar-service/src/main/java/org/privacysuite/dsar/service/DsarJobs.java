@@ -16,7 +16,7 @@ import org.privacysuite.dsar.domain.RequestType;
 
 /**
  * Periodic work: re-asking silent participants, anonymising closed questions, deleting expired export data and
- * ended throttle windows. Every replica schedules it; the lease row makes one replica do a round while the others
+ * ended throttle windows; then sending mails the relay refused before. Every replica schedules it; the lease row makes one replica do a round while the others
  * skip it.
  */
 @ApplicationScoped
@@ -40,6 +40,9 @@ public class DsarJobs {
     RequestThrottle throttle;
 
     @Inject
+    MailDelivery mails;
+
+    @Inject
     DsarConfig config;
 
     @Inject
@@ -48,6 +51,7 @@ public class DsarJobs {
     @Scheduled(every = "${dsar.jobs.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         runOnce();
+        mails.deliverDue(); // outside the lease: each mail is claimed on its own, and no transaction waits for SMTP
     }
 
     /** One round; returns false when another replica holds the lease. */

@@ -1,7 +1,5 @@
 package org.privacysuite.dsar.service;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,7 +27,7 @@ public class ExportLinks {
     DsarConfig config;
 
     @Inject
-    Mailer mailer;
+    MailOutbox mails;
 
     @Inject
     AuditTrail audit;
@@ -55,12 +53,12 @@ public class ExportLinks {
         link.persist();
         String url = config.publicBaseUrl().replaceAll("/+$", "") + "/api/privacy-requests/" + request.id
                 + "/export?token=" + token;
-        mailer.send(Mail.withText(request.provenEmail().orElseThrow(), "Your data is ready",
+        mails.enqueue(request.provenEmail().orElseThrow(), "Your data is ready",
                 "Your " + request.type.name().toLowerCase() + " request (reference " + request.id + ") is complete.\n\n"
                         + "Download your data, one JSON file with a section for each of our services, here:\n" + url
                         + "\n\nThe link works until " + link.expiresAt + " (UTC), for "
                         + config.export().linkMaxDownloads() + " downloads. Anyone with the link can open it: do"
-                        + " not forward this message."));
+                        + " not forward this message.");
         audit.note(request, AuditTrail.SYSTEM, "export-link-mailed", "download link valid until " + link.expiresAt);
     }
 

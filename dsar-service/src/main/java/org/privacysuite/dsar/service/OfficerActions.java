@@ -2,8 +2,6 @@ package org.privacysuite.dsar.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -36,7 +34,7 @@ public class OfficerActions {
     Outbox outbox;
 
     @Inject
-    Mailer mailer;
+    MailOutbox mails;
 
     @Inject
     ObjectMapper mapper;
@@ -123,7 +121,7 @@ public class OfficerActions {
 
     private void tell(PrivacyRequest request, String subject, String text) {
         // Notices go only to a proven address: an unproven one may belong to someone who never asked.
-        request.provenEmail().ifPresent(address -> mailer.send(Mail.withText(address, subject, text)));
+        request.provenEmail().ifPresent(address -> mails.enqueue(address, subject, text));
     }
 
     private Map<String, String> changes(PrivacyRequest request) {

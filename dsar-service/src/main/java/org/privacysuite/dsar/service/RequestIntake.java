@@ -2,8 +2,6 @@ package org.privacysuite.dsar.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -40,7 +38,7 @@ public class RequestIntake {
     VerificationCodes codes;
 
     @Inject
-    Mailer mailer;
+    MailOutbox mails;
 
     @Inject
     ObjectMapper mapper;
@@ -159,12 +157,12 @@ public class RequestIntake {
         String who = signedIn
                 ? "Someone signed in to an account on our site asked us to act on the data we hold under this address."
                 : "Someone asked us to act on the data we hold under this address.";
-        mailer.send(Mail.withText(request.email, "Confirm your privacy request",
+        mails.enqueue(request.email, "Confirm your privacy request",
                 who + "\n\nRequest: " + request.type.name().toLowerCase() + " (reference " + request.id + ").\n\n"
                         + "Your confirmation code is " + code + ". It is valid for "
                         + config.verification().codeTtl().toMinutes() + " minutes. Whoever enters it gets this"
                         + " request carried out for this address: give it to nobody.\n\n"
-                        + "If you did not send this request, ignore this message; nothing will happen."));
+                        + "If you did not send this request, ignore this message; nothing will happen.");
     }
 
     private String json(Object value) {

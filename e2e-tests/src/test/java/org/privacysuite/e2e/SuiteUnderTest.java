@@ -135,7 +135,7 @@ final class SuiteUnderTest {
         }
     }
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("infra/kafka.sh"))) {
             dir = dir.getParent();

@@ -101,6 +101,11 @@ final class SuiteUnderTest {
         return processes.get("gateway").url();
     }
 
+    /** The base URL of one process: a service or the gateway. */
+    String url(String process) {
+        return processes.get(process).url();
+    }
+
     String kafka() {
         return kafka;
     }

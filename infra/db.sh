@@ -5,9 +5,12 @@
 #   infra/db.sh create-databases  create the per-service databases (IF NOT EXISTS)
 #   infra/db.sh drop-databases    drop them again (all data lost)
 #   infra/db.sh status            print up/down (exit 0 up, 3 down)
+#   infra/db.sh dump DIR          back up every suite database into DIR (one consistent dump each, a manifest)
+#   infra/db.sh load DIR          replace every suite database with its dump in DIR (all newer data lost)
+#   infra/db.sh replay-journal-from DB TIME   mark DB's service to replay the erasure journal from TIME
 #
 # Env: DB_HOST (127.0.0.1), DB_PORT (3306), DB_ROOT_USER (root), DB_ROOT_PASSWORD (empty),
-#      DB_START_TIMEOUT (60). See infra/README.md.
+#      DB_START_TIMEOUT (60), DB_DATABASES (the suite's). See infra/README.md.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,8 +23,10 @@ DB_ROOT_PASSWORD="${DB_ROOT_PASSWORD:-}"
 START_TIMEOUT="${DB_START_TIMEOUT:-60}"
 MARIADBD=/usr/sbin/mariadbd
 
-# One database per service; a service never reads another one's tables.
-DATABASES=(privacy_consent privacy_account privacy_dsar privacy_newsletter)
+# One database per service (and the gateway's, for its shared rate limits); none reads another one's tables.
+DATABASES=(privacy_consent privacy_account privacy_dsar privacy_newsletter privacy_gateway)
+# DB_DATABASES (space separated) replaces the list, e.g. for a drill on scratch databases.
+if [[ -n "${DB_DATABASES:-}" ]]; then read -r -a DATABASES <<<"$DB_DATABASES"; fi
 
 log() { printf 'database: %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
@@ -29,7 +34,7 @@ die() { log "ERROR: $*"; exit 1; }
 . "$SCRIPT_DIR/lib/process.sh"
 
 usage() {
-  sed -n '2,10s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
+  sed -n '2,13s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2
   exit 2
 }
 
@@ -46,16 +51,19 @@ server_version() {
   printf '%s\n' "$v"
 }
 
-client() {
+# Prints the first of the named commands that is installed, or dies naming them.
+first_command() {
   local c
-  for c in mariadb mysql; do
+  for c in "$@"; do
     if command -v "$c" >/dev/null 2>&1; then
       printf '%s\n' "$c"
       return 0
     fi
   done
-  die "no mariadb/mysql client found (apt-get install mariadb-client)"
+  die "none of $* found (apt-get install mariadb-client)"
 }
+
+client() { first_command mariadb mysql; }
 
 # Runs SQL as the root user over TCP; the password travels in MYSQL_PWD so it
 # never shows up in the process list.
@@ -127,6 +135,67 @@ cmd_drop() {
   log "dropped: ${DATABASES[*]}"
 }
 
+dump_client() { first_command mariadb-dump mysqldump; }
+
+# One file per database (--single-transaction: a consistent snapshot of each without locking the services out),
+# plus manifest.env with the time the backup started: a restore replays the erasure journal from that time on
+# (docs/operations.md). The time is taken before the first dump, so the replay starts early rather than late.
+cmd_dump() {
+  local dir="${1:-}" dumper db taken
+  [[ -n "$dir" ]] || die "usage: infra/db.sh dump DIR"
+  mkdir -p "$dir"
+  [[ -z "$(ls -A "$dir")" ]] || die "$dir is not empty; back up into a new directory"
+  dumper="$(dump_client)"
+  taken="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  for db in "${DATABASES[@]}"; do
+    MYSQL_PWD="$DB_ROOT_PASSWORD" "$dumper" --protocol=TCP -h "$DB_HOST" -P "$DB_PORT" -u "$DB_ROOT_USER" \
+      --single-transaction --routines --triggers --hex-blob --skip-dump-date "$db" | gzip >"$dir/$db.sql.gz" \
+      || die "could not dump $db"
+  done
+  {
+    printf 'BACKUP_TAKEN_AT=%s\n' "$taken"
+    printf 'BACKUP_DATABASES="%s"\n' "${DATABASES[*]}"
+    printf 'BACKUP_SERVER="%s"\n' "$(server_version || echo unknown)"
+  } >"$dir/manifest.env"
+  log "backed up ${DATABASES[*]} to $dir (taken at $taken)"
+}
+
+cmd_load() {
+  local dir="${1:-}" cli db taken
+  [[ -n "$dir" && -f "$dir/manifest.env" ]] || die "usage: infra/db.sh load DIR (a directory written by dump)"
+  for db in "${DATABASES[@]}"; do
+    [[ -f "$dir/$db.sql.gz" ]] || die "$dir has no dump of $db; nothing was changed"
+  done
+  cli="$(client)"
+  for db in "${DATABASES[@]}"; do
+    sql "DROP DATABASE IF EXISTS \`$db\`; CREATE DATABASE \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;" \
+      || die "could not recreate $db"
+    gzip -dc "$dir/$db.sql.gz" | MYSQL_PWD="$DB_ROOT_PASSWORD" "$cli" --protocol=TCP -h "$DB_HOST" -P "$DB_PORT" \
+      -u "$DB_ROOT_USER" "$db" || die "could not load $db"
+  done
+  taken="$(sed -n 's/^BACKUP_TAKEN_AT=//p' "$dir/manifest.env")"
+  log "restored ${DATABASES[*]} from $dir (taken at $taken)"
+  printf '%s\n' "$taken"
+}
+
+# After a restore: tells the participant owning DB to replay the erasure journal from TIME (minus five minutes for
+# clock skew between the database host and the Kafka producers) on its next start. The table's shape is the
+# contract with the services (docs/operations.md, "Restore"); they mark the row done once replayed.
+cmd_replay_from() {
+  local db="${1:-}" taken="${2:-}"
+  [[ -n "$db" && "$taken" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$ ]] \
+    || die "usage: infra/db.sh replay-journal-from DATABASE YYYY-MM-DDTHH:MM:SSZ"
+  sql "CREATE TABLE IF NOT EXISTS \`$db\`.erasure_journal_replay (
+         id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+         replay_from DATETIME(6) NOT NULL,
+         requested_at DATETIME(6) NOT NULL,
+         done_at DATETIME(6) NULL);
+       INSERT INTO \`$db\`.erasure_journal_replay (replay_from, requested_at)
+         VALUES (TIMESTAMPADD(MINUTE, -5, '${taken:0:10} ${taken:11:8}'), UTC_TIMESTAMP(6));" \
+    || die "could not mark $db for replay"
+  log "$db replays the erasure journal from $taken (minus 5 min) on its next start"
+}
+
 cmd_status() {
   local version
   if version="$(server_version)"; then
@@ -142,5 +211,8 @@ case "${1:-}" in
   create-databases) cmd_create ;;
   drop-databases) cmd_drop ;;
   status) cmd_status ;;
+  dump) shift; cmd_dump "$@" ;;
+  load) shift; cmd_load "$@" ;;
+  replay-journal-from) shift; cmd_replay_from "$@" ;;
   *) usage ;;
 esac

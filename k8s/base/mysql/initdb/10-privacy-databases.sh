@@ -21,4 +21,5 @@ privacy_create_database privacy_consent "$CONSENT_DB_USERNAME" "$CONSENT_DB_PASS
 privacy_create_database privacy_account "$ACCOUNT_DB_USERNAME" "$ACCOUNT_DB_PASSWORD"
 privacy_create_database privacy_dsar "$DSAR_DB_USERNAME" "$DSAR_DB_PASSWORD"
 privacy_create_database privacy_newsletter "$NEWSLETTER_DB_USERNAME" "$NEWSLETTER_DB_PASSWORD"
+privacy_create_database privacy_gateway "$GATEWAY_DB_USERNAME" "$GATEWAY_DB_PASSWORD"
 privacy_create_database keycloak "$KEYCLOAK_DB_USERNAME" "$KEYCLOAK_DB_PASSWORD"

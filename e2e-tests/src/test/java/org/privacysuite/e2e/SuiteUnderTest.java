@@ -118,6 +118,11 @@ final class SuiteUnderTest {
         return processes.get("gateway").url();
     }
 
+    /** The base URL of one process: a service or the gateway. */
+    String url(String process) {
+        return processes.get(process).url();
+    }
+
     String kafka() {
         return kafka;
     }
@@ -152,7 +157,7 @@ final class SuiteUnderTest {
         }
     }
 
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         while (dir != null && !Files.isRegularFile(dir.resolve("infra/kafka.sh"))) {
             dir = dir.getParent();

@@ -144,7 +144,7 @@ class ConfigKeysTest {
             problems.add(service + ": the MySQL init script does not create database " + url.group(3));
             return;
         }
-        Map<String, Manifests.EnvVar> mysqlEnv = m.env(podSpec(m.get("StatefulSet", "mysql")).path("containers").get(0));
+        Map<String, Manifests.EnvVar> mysqlEnv = m.env(m.databaseCreator());
         for (String[] pair : new String[][] {{"DB_USERNAME", create.group(1)}, {"DB_PASSWORD", create.group(2)}}) {
             Optional<Manifests.EnvVar> ours = Optional.ofNullable(env.get(pair[0]));
             Optional<Manifests.EnvVar> theirs = Optional.ofNullable(mysqlEnv.get(pair[1]));

@@ -45,7 +45,7 @@ class DeploymentPolicyTest {
                     && !pod.path("hostIPC").asBoolean(false), owner + ": uses a host namespace", problems);
             for (JsonNode container : pod.path("containers")) {
                 String where = owner + " container " + container.path("name").asText();
-                for (String probe : List.of("startupProbe", "readinessProbe", "livenessProbe")) {
+                for (String probe : Manifests.longRunning(workload) ? List.of("startupProbe", "readinessProbe", "livenessProbe") : List.<String>of()) {
                     check(container.path(probe).isObject() && container.path(probe).size() > 0, where + ": no " + probe, problems);
                 }
                 for (String bound : List.of("requests", "limits")) {

@@ -46,11 +46,32 @@ final class Manifests {
         return find(kind, name).orElseGet(() -> fail(overlay + ": no " + kind + "/" + name + " in the rendered overlay"));
     }
 
-    /** Deployments and StatefulSets: the pod templates this repository defines itself. */
+    /** Deployments, StatefulSets and Jobs: the pod templates this repository defines itself. */
     List<JsonNode> workloads() {
         List<JsonNode> workloads = new ArrayList<>(ofKind("Deployment"));
         workloads.addAll(ofKind("StatefulSet"));
+        workloads.addAll(ofKind("Job"));
         return workloads;
+    }
+
+    /** Long-running workloads (not Jobs): they serve, so they need ports and probes. */
+    static boolean longRunning(JsonNode workload) {
+        return !kind(workload).equals("Job");
+    }
+
+    /**
+     * The container that creates the suite's databases and users with the init script (ConfigMap mysql-initdb):
+     * the MySQL pod of the base on its first start, or the mysql-bootstrap Job against a managed database.
+     */
+    JsonNode databaseCreator() {
+        for (JsonNode workload : workloads()) {
+            for (JsonNode volume : podSpec(workload).path("volumes")) {
+                if (volume.path("configMap").path("name").asText().startsWith("mysql-initdb")) {
+                    return podSpec(workload).path("containers").get(0);
+                }
+            }
+        }
+        return fail(overlay + ": no workload runs the database init script (ConfigMap mysql-initdb)");
     }
 
     static String kind(JsonNode o) {

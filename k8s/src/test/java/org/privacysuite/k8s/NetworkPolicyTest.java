@@ -153,8 +153,10 @@ class NetworkPolicyTest {
                 }
             }
         }
-        // The database admits the services that have one, and Keycloak.
-        for (JsonNode np : policiesSelecting(m, podLabels(m, "mysql"))) {
+        // The database admits the services that have one, and Keycloak (when it runs in the cluster).
+        List<JsonNode> databasePolicies = m.find("StatefulSet", "mysql").isPresent()
+                ? policiesSelecting(m, podLabels(m, "mysql")) : List.of();
+        for (JsonNode np : databasePolicies) {
             for (JsonNode rule : np.path("spec").path("ingress")) {
                 check(!rule.path("from").isEmpty(), id(np) + ": MySQL admits every source", problems);
                 for (JsonNode peer : rule.path("from")) {
@@ -201,6 +203,10 @@ class NetworkPolicyTest {
                                 + " SMTP_PORT: the mail relay at SMTP_HOST)", problems);
                         continue;
                     }
+                    if (isManagedDatabaseRule(m, rule)) {
+                        check(env.containsKey("DB_URL"), where + " to the database subnets, but it has no database", problems);
+                        continue;
+                    }
                     for (JsonNode peer : rule.path("to")) {
                         if (peer.has("ipBlock") || peer.has("namespaceSelector")) {
                             problems.add(where + " leaves the namespace: " + peer);
@@ -230,7 +236,8 @@ class NetworkPolicyTest {
         for (JsonNode np : m.ofKind("NetworkPolicy")) {
             List<Manifests.Pod> selected = pods.stream().filter(p -> selects(np.path("spec").path("podSelector"), p.labels())).toList();
             boolean operatorPodsOnly = selected.stream()
-                    .noneMatch(p -> p.owner().startsWith("Deployment/") || p.owner().startsWith("StatefulSet/"));
+                    .noneMatch(p -> p.owner().startsWith("Deployment/") || p.owner().startsWith("StatefulSet/")
+                            || p.owner().startsWith("Job/"));
             for (JsonNode rule : np.path("spec").path("egress")) {
                 if (rule.path("to").isEmpty()) {
                     boolean apiServer = !rule.path("ports").isEmpty()
@@ -240,6 +247,46 @@ class NetworkPolicyTest {
             }
         }
         m.assertNoProblems("egress isolation", problems);
+    }
+
+    /** Private IPv4 ranges (RFC 1918): where a VPC's database subnets are. */
+    private static final List<String> PRIVATE = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16");
+
+    /**
+     * Egress to a managed database outside the cluster (an RDS DBInstance of the overlay): only MySQL's port, only
+     * to private address blocks (the database subnets), nothing else in the same rule.
+     */
+    static boolean isManagedDatabaseRule(Manifests m, JsonNode rule) {
+        if (m.ofKind("DBInstance").isEmpty() || rule.path("to").isEmpty() || !List.of(3306).equals(portNumbers(rule))) {
+            return false;
+        }
+        for (JsonNode peer : rule.path("to")) {
+            String cidr = peer.path("ipBlock").path("cidr").asText();
+            if (peer.size() != 1 || PRIVATE.stream().noneMatch(range -> within(cidr, range))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the IPv4 block cidr lies inside range (both a.b.c.d/n). */
+    static boolean within(String cidr, String range) {
+        String[] c = cidr.split("/");
+        String[] r = range.split("/");
+        if (c.length != 2 || r.length != 2 || !c[0].matches("[0-9.]+") || Integer.parseInt(c[1]) < Integer.parseInt(r[1])) {
+            return false;
+        }
+        int bits = Integer.parseInt(r[1]);
+        long mask = bits == 0 ? 0 : (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
+        return (ipv4(c[0]) & mask) == (ipv4(r[0]) & mask);
+    }
+
+    private static long ipv4(String address) {
+        long value = 0;
+        for (String part : address.split("\\.")) {
+            value = value << 8 | Integer.parseInt(part);
+        }
+        return value;
     }
 
     /** Private, shared, link-local and loopback IPv4 ranges a rule to the public internet must leave out. */

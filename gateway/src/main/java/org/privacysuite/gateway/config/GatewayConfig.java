@@ -100,6 +100,17 @@ public interface GatewayConfig {
         /** Upper bound of buckets kept per kind; idle ones expire once they would be full again anyway. */
         @WithDefault("100000")
         int maxTrackedKeys();
+
+        /**
+         * Share the buckets between gateway replicas through the gateway's database (the datasource, which this
+         * switches on), so that the limits hold for the deployment; otherwise each replica counts on its own.
+         */
+        @WithDefault("false")
+        boolean shared();
+
+        /** How long a take may wait for a bucket's row lock in the shared store before the request is admitted. */
+        @WithDefault("2s")
+        Duration sharedLockTimeout();
     }
 
     /** A token bucket: refills at {@code requestsPerSecond}, holds at most {@code burst} tokens. */

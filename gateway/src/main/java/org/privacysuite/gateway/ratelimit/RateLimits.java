@@ -2,6 +2,7 @@ package org.privacysuite.gateway.ratelimit;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
@@ -11,21 +12,27 @@ import org.privacysuite.gateway.problem.GatewayProblems;
 import org.privacysuite.gateway.security.TokenAuthentication;
 
 /**
- * The two rate limits, both token buckets answered with 429 problem+json and {@code Retry-After}:
+ * The two rate limits, both token buckets answered with 429 problem+json and {@code Retry-After}, kept per replica
+ * or, with gateway.rate-limit.shared, in the gateway's database for all replicas:
  * per client address for every request (checked before any token work, so a flood costs little), and per token
  * client for requests with a valid token (so one noisy app or user does not eat a shared address's budget).
  */
 @Singleton
 public class RateLimits {
 
-    private final TokenBuckets perIp;
-    private final TokenBuckets perClient;
+    private final Buckets perIp;
+    private final Buckets perClient;
     private final GatewayProblems problems;
 
-    RateLimits(GatewayConfig config, GatewayProblems problems) {
+    RateLimits(GatewayConfig config, GatewayProblems problems, SharedBucketStore shared, Vertx vertx) {
         GatewayConfig.RateLimit limits = config.rateLimit();
-        this.perIp = new TokenBuckets("per-ip", limits.perIp(), limits.maxTrackedKeys());
-        this.perClient = new TokenBuckets("per-client", limits.perClient(), limits.maxTrackedKeys());
+        if (limits.shared()) {
+            this.perIp = new SharedTokenBuckets("per-ip", limits.perIp(), shared.store(), vertx);
+            this.perClient = new SharedTokenBuckets("per-client", limits.perClient(), shared.store(), vertx);
+        } else {
+            this.perIp = new TokenBuckets("per-ip", limits.perIp(), limits.maxTrackedKeys());
+            this.perClient = new TokenBuckets("per-client", limits.perClient(), limits.maxTrackedKeys());
+        }
         this.problems = problems;
     }
 
@@ -45,15 +52,17 @@ public class RateLimits {
         };
     }
 
-    private void admit(RoutingContext ctx, TokenBuckets buckets, String key, String whose) {
-        long retryAfterSeconds = buckets.take(key);
-        if (retryAfterSeconds == 0) {
-            ctx.next();
-            return;
-        }
-        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-        problems.send(ctx, 429, GatewayProblems.RATE_LIMITED,
-                "Too many requests from " + whose + "; retry after " + retryAfterSeconds + " s.");
+    private void admit(RoutingContext ctx, Buckets buckets, String key, String whose) {
+        buckets.take(key).onComplete(taken -> {
+            long retryAfterSeconds = taken.succeeded() ? taken.result() : 0;
+            if (retryAfterSeconds == 0) {
+                ctx.next();
+                return;
+            }
+            ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+            problems.send(ctx, 429, GatewayProblems.RATE_LIMITED,
+                    "Too many requests from " + whose + "; retry after " + retryAfterSeconds + " s.");
+        });
     }
 
     /** The application (azp) and the subject (sub): a user in one app, or a service account. */

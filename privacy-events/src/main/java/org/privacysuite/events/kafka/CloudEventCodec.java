@@ -1,5 +1,6 @@
 package org.privacysuite.events.kafka;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -71,7 +72,12 @@ public class CloudEventCodec {
                 throw new MalformedEventException("Event " + event.getId() + " of type " + event.getType() + " has no data", null);
             }
             try {
-                data = Optional.of(mapper.readValue(event.getData().toBytes(), type.get().dataClass()));
+                // Tolerant reader: the contract lets producers add fields to a type's data, so a consumer built
+                // before a field was added must still read the event (a strict one would dead-letter every erasure
+                // request of a newer dsar-service during a rolling deployment).
+                data = Optional.of(mapper.readerFor(type.get().dataClass())
+                        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .readValue(event.getData().toBytes()));
             } catch (IOException e) {
                 throw new MalformedEventException("Data of event " + event.getId() + " does not match "
                         + event.getType() + ": " + e.getMessage(), e);

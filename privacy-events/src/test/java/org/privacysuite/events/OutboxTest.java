@@ -159,6 +159,25 @@ class OutboxTest {
         }
     }
 
+    /** Only the lease holder publishes; an expired lease is taken over. No row lock is involved either way. */
+    @Test
+    void anotherReplicasUnexpiredLeaseKeepsThisRelayIdleUntilItExpires() {
+        drainOutbox();
+        String subject = "lease-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish(change(subject, 1)));
+        effects.update("UPDATE event_outbox_lease SET owner = 'other-replica',"
+                + " lease_until = TIMESTAMPADD(SECOND, 60, NOW(6)) WHERE name = 'relay'");
+        try {
+            assertEquals(0, relay.relayOnce(), "another replica holds the lease");
+            // A business write goes through while the other replica holds the lease (nothing is locked).
+            QuarkusTransaction.requiringNew().run(() -> outbox.publish(change(subject, 2)));
+        } finally {
+            effects.update("UPDATE event_outbox_lease SET lease_until = TIMESTAMPADD(SECOND, -1, NOW(6))"
+                    + " WHERE name = 'relay'");
+        }
+        assertEquals(2, relay.relayOnce(), "the expired lease is taken over");
+    }
+
     private void drainOutbox() {
         while (relay.relayOnce() > 0) {
             // keep publishing until the outbox is empty

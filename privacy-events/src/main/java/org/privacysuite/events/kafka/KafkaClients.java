@@ -47,6 +47,12 @@ public class KafkaClients {
                     config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
                     config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
                     config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "privacy-events-producer");
+                    // Bounded waits while the broker is away: send() gives up on metadata after 10 s, and every
+                    // record settles (acknowledged or failed) within 25 s, before the relay's 30 s send timeout,
+                    // so the relay never re-sends a batch while copies of its previous attempt are still pending.
+                    config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+                    config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+                    config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
                     producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
                 }
                 current = producer;

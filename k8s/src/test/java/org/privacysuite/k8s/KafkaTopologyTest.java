@@ -106,6 +106,26 @@ class KafkaTopologyTest {
         m.assertNoProblems("KafkaTopic per topic", problems);
     }
 
+    /** Issue 23: a dead letter is a copy of an event and must not keep personal data longer than its topic does. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.privacysuite.k8s.RenderedManifests#overlays")
+    void deadLetterTopicsKeepRecordsNoLongerThanTheirTopic(String overlay) {
+        Manifests m = RenderedManifests.render(overlay);
+        List<String> problems = new ArrayList<>();
+        for (String topic : contractTopics()) {
+            long main = retentionOf(m, topic);
+            long dlq = retentionOf(m, deadLetterTopicOf(topic));
+            check(dlq > 0 && dlq <= main, deadLetterTopicOf(topic) + " keeps records " + dlq + " ms, " + topic + " "
+                    + main + " ms", problems);
+        }
+        m.assertNoProblems("dead-letter retention", problems);
+    }
+
+    private static long retentionOf(Manifests m, String topic) {
+        return m.ofKind("KafkaTopic").stream().filter(t -> topic.equals(topicName(t))).findFirst()
+                .map(t -> t.path("spec").path("config").path("retention.ms").asLong()).orElse(-1L);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.privacysuite.k8s.RenderedManifests#overlays")
     void theClusterRunsKraftNodePoolsWithAuthenticatedInClusterListeners(String overlay) {

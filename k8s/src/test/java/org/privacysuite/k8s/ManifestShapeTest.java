@@ -45,7 +45,8 @@ class ManifestShapeTest {
             Map.entry("KafkaUser", "kafka.strimzi.io/v1beta2"),
             Map.entry("Keycloak", "k8s.keycloak.org/v2alpha1"),
             Map.entry("KeycloakRealmImport", "k8s.keycloak.org/v2alpha1"),
-            Map.entry("ExternalSecret", "external-secrets.io/v1"));
+            Map.entry("ExternalSecret", "external-secrets.io/v1"),
+            Map.entry("PrometheusRule", "monitoring.coreos.com/v1"));
 
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");

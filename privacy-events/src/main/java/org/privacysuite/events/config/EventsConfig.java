@@ -36,10 +36,10 @@ public interface EventsConfig {
         int batchSize();
 
         /**
-         * How long to wait for the broker's acknowledgement of a batch before giving it back to the outbox. Longer
-         * than the producer's delivery timeout (25 s), so that a failed batch has settled before it is sent again.
+         * How long one step with the broker may take before the batch is given back to the outbox: starting the
+         * relay's transactional producer, sending, committing the batch's Kafka transaction (max.block.ms).
          */
-        @WithDefault("30s")
+        @WithDefault("15s")
         Duration sendTimeout();
 
         /**

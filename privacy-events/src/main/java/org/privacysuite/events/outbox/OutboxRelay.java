@@ -20,12 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
 import org.jboss.logging.Logger;
 import org.privacysuite.events.catalogue.EventType;
 import org.privacysuite.events.config.EventsConfig;
@@ -41,18 +38,20 @@ import org.privacysuite.events.supervisor.Worker;
  * <p>A round: (1) take or renew the relay lease ({@link RelayLease}: one auto-committed UPDATE of a row with an
  * owner and an expiry), so that one replica publishes at a time, which keeps {@code seq} order on the topic, and a
  * replica that dies hands over once its lease expires; (2) claim the oldest unpublished rows with a plain read
- * (READ COMMITTED, no locks, no transaction); (3) send them with acks=all and wait for every acknowledgement,
- * outside any transaction; (4) mark them published (and delete those carrying personal data) in one short
+ * (READ COMMITTED, no locks, no transaction); (3) send them as one Kafka transaction (acks=all) and wait for its
+ * commit, outside any database transaction; (4) mark them published (and delete those carrying personal data) in one short
  * transaction. A broker outage therefore only delays step 3; business transactions writing the outbox never wait
  * for it. If the process dies between (3) and (4), or the marking fails, the rows are sent again by the next round
  * or the next lease holder; consumers de-duplicate on the event id. {@link #relayOnce(AfterSend)} lets a test
  * place that crash exactly.
  *
  * <p>Order: {@code Outbox} numbers a subject's rows in commit order, so claiming in {@code seq} order publishes a
- * subject's events in that order. When a batch is sent twice (a crash before marking, a lease taken over from a
- * stalled holder), the first copy of each event still lands in {@code seq} order, because each sender's copies do
- * and consumers skip the later copies. A batch is only re-sent after every record of the failed attempt has settled
- * (the producer's delivery timeout is shorter than {@code send-timeout}), so an old copy cannot overtake a new one.
+ * subject's events in that order. A batch is one Kafka transaction, so an attempt that fails half-way (broker killed
+ * mid-flight) leaves nothing visible to the consumers (read_committed) that could overtake its retry; without it,
+ * a later record of the batch could land while an earlier one expired, and the retry would put the earlier one
+ * behind it (fault scenario b caught exactly that). When a batch is committed twice (a crash before marking), the
+ * first copy of each event lands in {@code seq} order, because each attempt's copies do and consumers skip the
+ * later copies. All replicas share one transactional id, so a new lease holder fences a stalled previous holder.
  *
  * <p>The loop runs as a {@link Worker} of the {@link Supervisor}: any throwable ends the thread, which is restarted
  * with backoff; readiness is DOWN meanwhile.
@@ -90,6 +89,8 @@ public class OutboxRelay {
     OutboxHousekeeping housekeeping;
 
     private final RelayLease lease = new RelayLease();
+    /** The relay's own transactional producer; used by one thread at a time (the worker, or a test). */
+    private KafkaProducer<String, byte[]> producer;
     private Worker worker;
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
@@ -101,6 +102,9 @@ public class OutboxRelay {
     void onStop(@Observes ShutdownEvent event) {
         if (worker != null) {
             supervisor.stop(worker, () -> { });
+            synchronized (this) {
+                discardProducer();
+            }
             try {
                 lease.release(dataSource);
             } catch (SQLException | RuntimeException e) {
@@ -140,7 +144,7 @@ public class OutboxRelay {
      * Publishes one batch, calling {@code afterSend} once every record is acknowledged and before the rows are marked;
      * an exception thrown there leaves the rows unmarked exactly as a crash at that point would.
      */
-    public int relayOnce(AfterSend afterSend) {
+    public synchronized int relayOnce(AfterSend afterSend) {
         List<OutboxRow> rows;
         try {
             if (!lease.acquire(dataSource, config.relay().lease())) {
@@ -179,35 +183,49 @@ public class OutboxRelay {
         return rows;
     }
 
+    /** Sends the batch as one Kafka transaction: all of it becomes visible, or none of it. */
     private void send(List<OutboxRow> rows) {
         URI source = URI.create(config.source());
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        RuntimeException refused = null;
-        for (OutboxRow row : rows) {
-            try {
-                acks.add(clients.producer().send(codec.encode(row.topic(), row.eventId(), row.eventType(), source,
-                        row.messageKey(), row.occurredAt(), row.data(), row.subjectSeq())));
-            } catch (RuntimeException e) {
-                refused = e; // e.g. no metadata within max.block.ms: the broker is away
-                break;
+        try {
+            KafkaProducer<String, byte[]> producer = producer();
+            producer.beginTransaction();
+            for (OutboxRow row : rows) {
+                producer.send(codec.encode(row.topic(), row.eventId(), row.eventType(), source, row.messageKey(),
+                        row.occurredAt(), row.data(), row.subjectSeq()));
             }
+            producer.commitTransaction(); // flushes and waits for every acknowledgement (up to send-timeout)
+        } catch (KafkaException e) {
+            // Whatever this attempt wrote stays invisible: the next producer's initTransactions aborts it.
+            discardProducer();
+            throw new OutboxException("Broker did not take the batch; it stays in the outbox", e);
         }
-        // Every accepted record is waited for, failed or not, so none of this attempt lands after the next one.
-        long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
-        Exception failure = refused;
-        for (Future<RecordMetadata> ack : acks) {
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            KafkaProducer<String, byte[]> fresh = clients.newTransactionalProducer(transactionalId(),
+                    config.relay().sendTimeout());
             try {
-                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                failure = failure == null ? e : failure;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new OutboxException("Interrupted while publishing; the batch stays in the outbox", e);
+                fresh.initTransactions(); // fences a previous holder and aborts its open transaction
+            } catch (KafkaException e) {
+                fresh.close(Duration.ZERO);
+                throw e;
             }
+            producer = fresh;
         }
-        if (failure != null) {
-            throw new OutboxException("Broker did not acknowledge the batch; it stays in the outbox", failure);
+        return producer;
+    }
+
+    private void discardProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
         }
+    }
+
+    /** One id per service (all replicas), apart per test run through the group prefix. */
+    private String transactionalId() {
+        return config.consumer().groupIdPrefix().orElse("") + "privacy-events-relay:" + config.source();
     }
 
     private void markPublished(List<OutboxRow> rows) {

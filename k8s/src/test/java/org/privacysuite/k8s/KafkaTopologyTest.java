@@ -188,6 +188,7 @@ class KafkaTopologyTest {
             Set<String> reads = flows.consumes();
             Map<String, Set<String>> topicOps = new HashMap<>();
             boolean groupRule = false;
+            boolean relayRule = false;
             for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
                 JsonNode resource = acl.path("resource");
                 Set<String> ops = new TreeSet<>(texts(acl.path("operations")));
@@ -205,7 +206,16 @@ class KafkaTopologyTest {
                                 + "), expected the prefix " + service + ".", problems);
                         groupRule |= own && ops.contains("Read");
                     }
-                    default -> problems.add(id(user) + ": ACL on a " + resource.path("type").asText() + " resource; services need topics and their groups only");
+                    case "transactionalId" -> {
+                        // the outbox relay's transactional producer (issue 23): its own id, nothing more
+                        boolean own = target.equals(service + ".outbox-relay")
+                                && resource.path("patternType").asText("literal").equals("literal")
+                                && Set.of("Write", "Describe").containsAll(ops);
+                        check(own, id(user) + ": transactionalId ACL " + target + " " + ops + ", expected "
+                                + service + ".outbox-relay with Write/Describe", problems);
+                        relayRule |= own && ops.contains("Write");
+                    }
+                    default -> problems.add(id(user) + ": ACL on a " + resource.path("type").asText() + " resource; services need topics, their groups and their relay's transactional id only");
                 }
             }
             for (String topic : writes) {
@@ -219,6 +229,8 @@ class KafkaTopologyTest {
                         id(user) + ": " + topic + " needs Read (and at most Describe), has " + ops, problems);
             }
             check(groupRule, id(user) + ": no Read on its consumer groups (prefix " + service + ".)", problems);
+            check(flows.produces().isEmpty() || relayRule, id(user) + ": its outbox relay cannot use the transactional id "
+                    + service + ".outbox-relay", problems);
         });
         m.assertNoProblems("KafkaUser ACLs", problems);
     }

@@ -223,9 +223,15 @@ public class OutboxRelay {
         }
     }
 
-    /** One id per service (all replicas), apart per test run through the group prefix. */
+    /**
+     * One id per service, shared by its replicas: {@code <service>.outbox-relay}, the service being the last segment
+     * of the CloudEvents source (the name its Kafka ACLs grant, k8s/base/kafka/users.yaml); test runs add their
+     * group prefix so that they never fence each other.
+     */
     private String transactionalId() {
-        return config.consumer().groupIdPrefix().orElse("") + "privacy-events-relay:" + config.source();
+        String source = config.source();
+        return config.consumer().groupIdPrefix().orElse("") + source.substring(source.lastIndexOf('/') + 1)
+                + ".outbox-relay";
     }
 
     private void markPublished(List<OutboxRow> rows) {

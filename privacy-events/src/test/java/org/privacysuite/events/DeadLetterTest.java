@@ -11,14 +11,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -31,8 +28,6 @@ import org.privacysuite.events.inbox.DeadLetters;
 import org.privacysuite.events.inbox.DlqReplay;
 import org.privacysuite.events.inbox.InboxConsumer;
 import org.privacysuite.events.inbox.InboxConsumers;
-import org.privacysuite.events.kafka.CloudEventCodec;
-import org.privacysuite.events.kafka.KafkaClients;
 import org.privacysuite.testsupport.KafkaBroker;
 import org.privacysuite.testsupport.TestDatabase;
 import org.privacysuite.testsupport.TopicReader;
@@ -46,10 +41,7 @@ class DeadLetterTest {
     InboxConsumers consumers;
 
     @Inject
-    KafkaClients clients;
-
-    @Inject
-    CloudEventCodec codec;
+    TestEvents events;
 
     @Inject
     Effects effects;
@@ -150,11 +142,10 @@ class DeadLetterTest {
     }
 
     private ProducerRecord<String, byte[]> event(String id, String subject, int position) {
-        return codec.encode(Topics.CONSENT_EVENTS, id, "consent.changed.v1", URI.create("/test"), subject, Instant.now(),
-                codec.toJson(OutboxTest.change(subject, position)));
+        return events.consentChanged(id, subject, position);
     }
 
     private void send(ProducerRecord<String, byte[]> record) throws Exception {
-        clients.producer().send(record).get(30, TimeUnit.SECONDS);
+        events.send(record);
     }
 }

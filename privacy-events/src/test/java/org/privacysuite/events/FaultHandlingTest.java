@@ -9,15 +9,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -26,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.privacysuite.events.catalogue.Topics;
 import org.privacysuite.events.inbox.InboxConsumer;
 import org.privacysuite.events.inbox.InboxConsumers;
-import org.privacysuite.events.kafka.CloudEventCodec;
-import org.privacysuite.events.kafka.KafkaClients;
 import org.privacysuite.events.supervisor.WorkersReadiness;
 import org.privacysuite.testsupport.KafkaBroker;
 import org.privacysuite.testsupport.TestDatabase;
@@ -43,10 +38,7 @@ class FaultHandlingTest {
     InboxConsumers consumers;
 
     @Inject
-    KafkaClients clients;
-
-    @Inject
-    CloudEventCodec codec;
+    TestEvents events;
 
     @Inject
     Effects effects;
@@ -87,8 +79,7 @@ class FaultHandlingTest {
             try (PreparedStatement lock = holder.prepareStatement("SELECT n FROM test_lock WHERE id = 1 FOR UPDATE")) {
                 lock.executeQuery().close();
             }
-            clients.producer().send(codec.encode(Topics.CONSENT_EVENTS, id, "consent.changed.v1", URI.create("/test"),
-                    subject, Instant.now(), codec.toJson(OutboxTest.change(subject, 1)))).get(30, TimeUnit.SECONDS);
+            events.sendConsentChanged(id, subject, 1);
             // Held until the event has failed more often than max-attempts (3) allows a poison record to fail.
             await().atMost(Duration.ofSeconds(90)).until(() -> retries(consumerName) >= 4);
             assertEquals(0, effects.count(consumerName, id), "not applied while the lock is held");
@@ -122,8 +113,7 @@ class FaultHandlingTest {
             }
         });
         try {
-            clients.producer().send(codec.encode(Topics.CONSENT_EVENTS, id, "consent.changed.v1", URI.create("/test"),
-                    subject, Instant.now(), codec.toJson(OutboxTest.change(subject, 1)))).get(30, TimeUnit.SECONDS);
+            events.sendConsentChanged(id, subject, 1);
             await().atMost(Duration.ofSeconds(30)).until(thrown::get);
             // the dying thread first closes its Kafka consumer (up to 5 s), then waits the 2 s restart backoff
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> readiness.call().getStatus() == HealthCheckResponse.Status.DOWN);

@@ -39,8 +39,8 @@ import org.privacysuite.events.supervisor.Worker;
  * owner and an expiry), so that one replica publishes at a time, which keeps {@code seq} order on the topic, and a
  * replica that dies hands over once its lease expires; (2) claim the oldest unpublished rows with a plain read
  * (READ COMMITTED, no locks, no transaction); (3) send them as one Kafka transaction (acks=all) and wait for its
- * commit, outside any database transaction; (4) mark them published (and delete those carrying personal data) in one short
- * transaction. A broker outage therefore only delays step 3; business transactions writing the outbox never wait
+ * commit, outside any database transaction; (4) mark them published (and delete those carrying personal data) in
+ * one short transaction. A broker outage therefore only delays step 3; business transactions writing the outbox never wait
  * for it. If the process dies between (3) and (4), or the marking fails, the rows are sent again by the next round
  * or the next lease holder; consumers de-duplicate on the event id. {@link #relayOnce(AfterSend)} lets a test
  * place that crash exactly.

@@ -37,6 +37,12 @@ import org.privacysuite.testsupport.TopicReader;
 @WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "events"))
 class DeadLetterTest {
 
+    /**
+     * How long a new consumer group may need to reach this test's records: it starts at the beginning of a topic
+     * that a shared broker may have filled with other runs' records.
+     */
+    private static final Duration CATCH_UP = Duration.ofSeconds(120);
+
     @Inject
     InboxConsumers consumers;
 
@@ -67,11 +73,11 @@ class DeadLetterTest {
             send(event(failingId, subject, 1));
             send(event(laterId, subject, 2));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> effects.count(consumerName, laterId) == 1);
+            await().atMost(CATCH_UP).until(() -> effects.count(consumerName, laterId) == 1);
             assertEquals(0, effects.count(consumerName, failingId));
 
             // Only this consumer's dead letters: other test runs' consumers may share the broker and the topic.
-            List<ConsumerRecord<String, byte[]>> dead = dlq.read(Duration.ofSeconds(30),
+            List<ConsumerRecord<String, byte[]>> dead = dlq.read(CATCH_UP,
                     r -> subject.equals(r.key()) && consumerName.equals(TopicReader.header(r, DeadLetters.CONSUMER)), 2);
             assertEquals(2, dead.size());
             Map<String, ConsumerRecord<String, byte[]>> byException = dead.stream().collect(Collectors.toMap(
@@ -110,7 +116,7 @@ class DeadLetterTest {
         });
         try (TopicReader dlq = new TopicReader(Topics.deadLetterTopicOf(Topics.CONSENT_EVENTS))) {
             send(event(refusedId, subject, 7));
-            assertEquals(1, dlq.read(Duration.ofSeconds(30), r -> subject.equals(r.key()), 1).size(), "dead-lettered");
+            assertEquals(1, dlq.read(CATCH_UP, r -> subject.equals(r.key()), 1).size(), "dead-lettered");
             fixed.set(true);
 
             String group = "replay-" + UUID.randomUUID();
@@ -123,7 +129,7 @@ class DeadLetterTest {
                     new PrintStream(out, true, StandardCharsets.UTF_8));
             assertEquals(1, replayed, "replayed");
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("id=" + refusedId), out.toString(StandardCharsets.UTF_8));
-            await().atMost(Duration.ofSeconds(30)).until(() -> effects.count(consumerName, refusedId) == 1);
+            await().atMost(CATCH_UP).until(() -> effects.count(consumerName, refusedId) == 1);
 
             // A second replay from scratch (another group) re-publishes it again: the inbox skips it.
             DlqReplay.replay(kafka, Topics.deadLetterTopicOf(Topics.CONSENT_EVENTS), group + "-again", ours,

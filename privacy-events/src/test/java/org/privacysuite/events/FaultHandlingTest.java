@@ -34,6 +34,12 @@ import org.privacysuite.testsupport.TopicReader;
 @WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "events"))
 class FaultHandlingTest {
 
+    /**
+     * How long a new consumer group may need to reach this test's records: it starts at the beginning of a topic
+     * that a shared broker may have filled with other runs' records.
+     */
+    private static final Duration CATCH_UP = Duration.ofSeconds(120);
+
     @Inject
     InboxConsumers consumers;
 
@@ -81,12 +87,12 @@ class FaultHandlingTest {
             }
             events.sendConsentChanged(id, subject, 1);
             // Held until the event has failed more often than max-attempts (3) allows a poison record to fail.
-            await().atMost(Duration.ofSeconds(90)).until(() -> retries(consumerName) >= 4);
+            await().atMost(CATCH_UP.plusSeconds(60)).until(() -> retries(consumerName) >= 4);
             assertEquals(0, effects.count(consumerName, id), "not applied while the lock is held");
             holder.rollback();
         }
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> effects.count(consumerName, id) == 1);
+            await().atMost(CATCH_UP).until(() -> effects.count(consumerName, id) == 1);
             assertEquals(List.of(), dlq.readFor(Duration.ofSeconds(3), r -> subject.equals(r.key())), "no dead letter");
         } finally {
             dlq.close();
@@ -114,10 +120,10 @@ class FaultHandlingTest {
         });
         try {
             events.sendConsentChanged(id, subject, 1);
-            await().atMost(Duration.ofSeconds(30)).until(thrown::get);
+            await().atMost(CATCH_UP).until(thrown::get);
             // the dying thread first closes its Kafka consumer (up to 5 s), then waits the 2 s restart backoff
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> readiness.call().getStatus() == HealthCheckResponse.Status.DOWN);
-            await().atMost(Duration.ofSeconds(30)).until(() -> effects.count(consumerName, id) == 1);
+            await().atMost(CATCH_UP).until(() -> effects.count(consumerName, id) == 1);
             assertEquals(1.0, registry.get("privacy.events.worker.restarts").tag("worker", "inbox-" + consumerName)
                     .functionCounter().count());
         } finally {

@@ -36,6 +36,12 @@ import org.privacysuite.testsupport.TopicReader;
 @WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "events"))
 class OutboxTest {
 
+    /**
+     * How long a new consumer group may need to reach this test's records: it starts at the beginning of a topic
+     * that a shared broker may have filled with other runs' records.
+     */
+    private static final Duration CATCH_UP = Duration.ofSeconds(120);
+
     @Inject
     Outbox outbox;
 
@@ -132,7 +138,7 @@ class OutboxTest {
             assertEquals(2, copies.size(), "the event reached Kafka twice");
             copies.forEach(r -> assertEquals(id.toString(), TopicReader.header(r, "ce_id")));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> registry.counter("privacy.events.consumer.processed",
+            await().atMost(CATCH_UP).until(() -> registry.counter("privacy.events.consumer.processed",
                     "consumer", consumerName, "outcome", "duplicate").count() >= 1
                     && effects.count(consumerName, id.toString()) >= 1);
             assertEquals(1, effects.count(consumerName, id.toString()), "the effect was applied once");

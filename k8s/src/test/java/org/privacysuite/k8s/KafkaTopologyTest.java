@@ -106,6 +106,26 @@ class KafkaTopologyTest {
         m.assertNoProblems("KafkaTopic per topic", problems);
     }
 
+    /** Issue 23: a dead letter is a copy of an event and must not keep personal data longer than its topic does. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.privacysuite.k8s.RenderedManifests#overlays")
+    void deadLetterTopicsKeepRecordsNoLongerThanTheirTopic(String overlay) {
+        Manifests m = RenderedManifests.render(overlay);
+        List<String> problems = new ArrayList<>();
+        for (String topic : contractTopics()) {
+            long main = retentionOf(m, topic);
+            long dlq = retentionOf(m, deadLetterTopicOf(topic));
+            check(dlq > 0 && dlq <= main, deadLetterTopicOf(topic) + " keeps records " + dlq + " ms, " + topic + " "
+                    + main + " ms", problems);
+        }
+        m.assertNoProblems("dead-letter retention", problems);
+    }
+
+    private static long retentionOf(Manifests m, String topic) {
+        return m.ofKind("KafkaTopic").stream().filter(t -> topic.equals(topicName(t))).findFirst()
+                .map(t -> t.path("spec").path("config").path("retention.ms").asLong()).orElse(-1L);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.privacysuite.k8s.RenderedManifests#overlays")
     void theClusterRunsKraftNodePoolsWithAuthenticatedInClusterListeners(String overlay) {
@@ -168,6 +188,7 @@ class KafkaTopologyTest {
             Set<String> reads = flows.consumes();
             Map<String, Set<String>> topicOps = new HashMap<>();
             boolean groupRule = false;
+            boolean relayRule = false;
             for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
                 JsonNode resource = acl.path("resource");
                 Set<String> ops = new TreeSet<>(texts(acl.path("operations")));
@@ -185,7 +206,16 @@ class KafkaTopologyTest {
                                 + "), expected the prefix " + service + ".", problems);
                         groupRule |= own && ops.contains("Read");
                     }
-                    default -> problems.add(id(user) + ": ACL on a " + resource.path("type").asText() + " resource; services need topics and their groups only");
+                    case "transactionalId" -> {
+                        // the outbox relay's transactional producer (issue 23): its own id, nothing more
+                        boolean own = target.equals(service + ".outbox-relay")
+                                && resource.path("patternType").asText("literal").equals("literal")
+                                && Set.of("Write", "Describe").containsAll(ops);
+                        check(own, id(user) + ": transactionalId ACL " + target + " " + ops + ", expected "
+                                + service + ".outbox-relay with Write/Describe", problems);
+                        relayRule |= own && ops.contains("Write");
+                    }
+                    default -> problems.add(id(user) + ": ACL on a " + resource.path("type").asText() + " resource; services need topics, their groups and their relay's transactional id only");
                 }
             }
             for (String topic : writes) {
@@ -199,6 +229,8 @@ class KafkaTopologyTest {
                         id(user) + ": " + topic + " needs Read (and at most Describe), has " + ops, problems);
             }
             check(groupRule, id(user) + ": no Read on its consumer groups (prefix " + service + ".)", problems);
+            check(flows.produces().isEmpty() || relayRule, id(user) + ": its outbox relay cannot use the transactional id "
+                    + service + ".outbox-relay", problems);
         });
         m.assertNoProblems("KafkaUser ACLs", problems);
     }

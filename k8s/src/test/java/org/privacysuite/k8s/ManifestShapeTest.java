@@ -50,7 +50,8 @@ class ManifestShapeTest {
             Map.entry("DBInstance", "rds.services.k8s.aws/v1alpha1"),
             Map.entry("DBSubnetGroup", "rds.services.k8s.aws/v1alpha1"),
             Map.entry("DBParameterGroup", "rds.services.k8s.aws/v1alpha1"),
-            Map.entry("Key", "kms.services.k8s.aws/v1alpha1"));
+            Map.entry("Key", "kms.services.k8s.aws/v1alpha1"),
+            Map.entry("PrometheusRule", "monitoring.coreos.com/v1"));
 
     private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");

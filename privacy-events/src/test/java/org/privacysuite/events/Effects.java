@@ -21,6 +21,11 @@ class Effects {
 
     /** Runs inside the inbox transaction, like a service's handler would. */
     void record(String consumer, InboundEvent event) throws SQLException {
+        record(consumer, event, ((ConsentChanged) event.data().orElseThrow()).noticeVersion());
+    }
+
+    /** As {@link #record(String, InboundEvent)} with another position, e.g. the event's subjectseq. */
+    void record(String consumer, InboundEvent event, long position) throws SQLException {
         ConsentChanged data = (ConsentChanged) event.data().orElseThrow();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement insert = c.prepareStatement(
@@ -28,7 +33,7 @@ class Effects {
             insert.setString(1, consumer);
             insert.setString(2, event.id());
             insert.setString(3, data.subjectId());
-            insert.setInt(4, data.noticeVersion());
+            insert.setLong(4, position);
             insert.executeUpdate();
         }
     }
@@ -42,8 +47,8 @@ class Effects {
     }
 
     /** Positions applied for a subject, in the order the consumer applied them. */
-    List<Integer> positions(String consumer, String subjectId) {
-        List<Integer> positions = new ArrayList<>();
+    List<Long> positions(String consumer, String subjectId) {
+        List<Long> positions = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement select = c.prepareStatement(
                         "SELECT position FROM test_effect WHERE consumer = ? AND subject_id = ? ORDER BY seq")) {
@@ -51,13 +56,21 @@ class Effects {
             select.setString(2, subjectId);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    positions.add(rs.getInt(1));
+                    positions.add(rs.getLong(1));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return positions;
+    }
+
+    void update(String sql) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(sql)) {
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     long queryLong(String sql, String... args) {

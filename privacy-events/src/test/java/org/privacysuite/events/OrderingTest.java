@@ -18,7 +18,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -101,11 +107,95 @@ class OrderingTest {
 
             // The inbox consumer applies them in the same per-subject order.
             await().atMost(Duration.ofSeconds(60)).until(() -> effects.countForConsumer(consumerName) >= total);
+            List<Long> expectedApplied = expected.stream().map(Integer::longValue).toList();
             for (String subject : subjects) {
-                assertEquals(expected, effects.positions(consumerName, subject), "order applied for " + subject);
+                assertEquals(expectedApplied, effects.positions(consumerName, subject), "order applied for " + subject);
             }
         } finally {
             consumers.stop(consumer);
+        }
+    }
+
+    /**
+     * Writers racing for the same subjects while the relay publishes: each transaction writes an event, then takes a
+     * little while to commit, so that later events of a subject are written while earlier ones are uncommitted.
+     * Consumers must see each subject's events in commit order, which the outbox's subjectseq records.
+     */
+    @Test
+    void concurrentWritersForOneSubjectArePublishedInCommitOrder() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> subjects = IntStream.range(0, 3).mapToObj(i -> "race-" + run + "-" + i).toList();
+        Set<String> ours = new HashSet<>(subjects);
+        String consumerName = "race-" + run;
+        InboxConsumer consumer = consumers.start(consumerName, List.of(Topics.CONSENT_EVENTS), event -> {
+            if (ours.contains(event.key())) {
+                effects.record(consumerName, event, event.subjectSeq().orElseThrow());
+            }
+        });
+        int writers = 6;
+        int perWriter = 30;
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 1);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        try (TopicReader reader = new TopicReader(Topics.CONSENT_EVENTS)) {
+            Future<?> relaying = pool.submit(() -> {
+                while (writing.get() || relay.relayOnce() > 0) {
+                    relay.relayOnce();
+                }
+            });
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                done.add(pool.submit(() -> {
+                    Random random = new Random(writer);
+                    for (int i = 0; i < perWriter; i++) {
+                        String subject = subjects.get(random.nextInt(subjects.size()));
+                        QuarkusTransaction.requiringNew().run(() -> {
+                            outbox.publish(OutboxTest.change(subject, writer));
+                            sleepQuietly(random.nextInt(4));
+                        });
+                    }
+                }));
+            }
+            for (Future<?> writer : done) {
+                writer.get(120, TimeUnit.SECONDS);
+            }
+            writing.set(false);
+            relaying.get(60, TimeUnit.SECONDS);
+
+            int total = writers * perWriter;
+            List<ConsumerRecord<String, byte[]>> records = reader.read(Duration.ofSeconds(60),
+                    r -> ours.contains(r.key()), total);
+            assertEquals(total, records.size());
+            Map<String, List<Long>> seen = new HashMap<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                seen.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                        .add(Long.parseLong(TopicReader.header(record, "ce_subjectseq")));
+            }
+            for (String subject : subjects) {
+                assertIncreasing(seen.get(subject), "order on the topic for " + subject);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> effects.countForConsumer(consumerName) >= total);
+            for (String subject : subjects) {
+                assertIncreasing(effects.positions(consumerName, subject), "order applied for " + subject);
+            }
+        } finally {
+            writing.set(false);
+            pool.shutdownNow();
+            consumers.stop(consumer);
+        }
+    }
+
+    private static void assertIncreasing(List<Long> values, String what) {
+        for (int i = 1; i < values.size(); i++) {
+            assertTrue(values.get(i) > values.get(i - 1), what + ": " + values);
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -36,6 +36,12 @@ import org.privacysuite.testsupport.TopicReader;
 @WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "events"))
 class OutboxTest {
 
+    /**
+     * How long a new consumer group may need to reach this test's records: it starts at the beginning of a topic
+     * that a shared broker may have filled with other runs' records.
+     */
+    private static final Duration CATCH_UP = Duration.ofSeconds(120);
+
     @Inject
     Outbox outbox;
 
@@ -132,7 +138,7 @@ class OutboxTest {
             assertEquals(2, copies.size(), "the event reached Kafka twice");
             copies.forEach(r -> assertEquals(id.toString(), TopicReader.header(r, "ce_id")));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> registry.counter("privacy.events.consumer.processed",
+            await().atMost(CATCH_UP).until(() -> registry.counter("privacy.events.consumer.processed",
                     "consumer", consumerName, "outcome", "duplicate").count() >= 1
                     && effects.count(consumerName, id.toString()) >= 1);
             assertEquals(1, effects.count(consumerName, id.toString()), "the effect was applied once");
@@ -157,6 +163,25 @@ class OutboxTest {
             assertEquals(0, effects.queryLong("SELECT COUNT(*) FROM event_outbox WHERE event_id = ?", id.toString()),
                     "no copy of the person's data stays in the outbox");
         }
+    }
+
+    /** Only the lease holder publishes; an expired lease is taken over. No row lock is involved either way. */
+    @Test
+    void anotherReplicasUnexpiredLeaseKeepsThisRelayIdleUntilItExpires() {
+        drainOutbox();
+        String subject = "lease-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> outbox.publish(change(subject, 1)));
+        effects.update("UPDATE event_outbox_lease SET owner = 'other-replica',"
+                + " lease_until = TIMESTAMPADD(SECOND, 60, NOW(6)) WHERE name = 'relay'");
+        try {
+            assertEquals(0, relay.relayOnce(), "another replica holds the lease");
+            // A business write goes through while the other replica holds the lease (nothing is locked).
+            QuarkusTransaction.requiringNew().run(() -> outbox.publish(change(subject, 2)));
+        } finally {
+            effects.update("UPDATE event_outbox_lease SET lease_until = TIMESTAMPADD(SECOND, -1, NOW(6))"
+                    + " WHERE name = 'relay'");
+        }
+        assertEquals(2, relay.relayOnce(), "the expired lease is taken over");
     }
 
     private void drainOutbox() {

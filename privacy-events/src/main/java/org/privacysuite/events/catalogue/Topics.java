@@ -1,6 +1,8 @@
 package org.privacysuite.events.catalogue;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Kafka topic names of the architecture's event table, in one place. */
 public final class Topics {
@@ -15,10 +17,31 @@ public final class Topics {
 
     public static final List<String> ALL = List.of(PRIVACY_REQUESTS, PRIVACY_RESULTS, ACCOUNT_EVENTS, CONSENT_EVENTS);
 
+    /**
+     * How long each topic keeps records (k8s/base/kafka/topics.yaml says the same for clusters). Access results are
+     * copies of people's data: one day. A dead-letter topic keeps its records exactly as long as the topic they
+     * came from, never longer, so a dead letter does not outlive the event's purpose.
+     */
+    private static final Map<String, Duration> RETENTION = Map.of(
+            PRIVACY_REQUESTS, Duration.ofDays(7),
+            PRIVACY_RESULTS, Duration.ofDays(1),
+            ACCOUNT_EVENTS, Duration.ofDays(7),
+            CONSENT_EVENTS, Duration.ofDays(7));
+
     private Topics() {
     }
 
     public static String deadLetterTopicOf(String topic) {
         return topic + DLQ_SUFFIX;
+    }
+
+    /** Retention of a catalogue topic or of its dead-letter topic. */
+    public static Duration retentionOf(String topic) {
+        String main = topic.endsWith(DLQ_SUFFIX) ? topic.substring(0, topic.length() - DLQ_SUFFIX.length()) : topic;
+        Duration retention = RETENTION.get(main);
+        if (retention == null) {
+            throw new IllegalArgumentException("Not a catalogue topic: " + topic);
+        }
+        return retention;
     }
 }

@@ -21,6 +21,8 @@ public interface EventsConfig {
 
     TopicSetup topics();
 
+    Supervision supervisor();
+
     interface Relay {
         /** Off in services that publish nothing, and in tests that drive the relay by hand. */
         @WithDefault("true")
@@ -33,9 +35,23 @@ public interface EventsConfig {
         @WithDefault("500")
         int batchSize();
 
-        /** How long to wait for the broker's acknowledgement of a batch before giving it back to the outbox. */
-        @WithDefault("30s")
+        /**
+         * How long one step with the broker may take before the batch is given back to the outbox: starting the
+         * relay's transactional producer, sending, committing the batch's Kafka transaction (max.block.ms).
+         */
+        @WithDefault("15s")
         Duration sendTimeout();
+
+        /**
+         * How long the relay lease lasts without renewal. A replica that dies hands over to another after this long;
+         * longer than a round (send timeout plus marking) so that a slow round does not lose its lease.
+         */
+        @WithDefault("45s")
+        Duration lease();
+
+        /** Longest pause between rounds while the broker or the database fails (the pause doubles up to it). */
+        @WithDefault("10s")
+        Duration maxBackoff();
 
         /** Published rows are purged after this long; they are kept a while to investigate delivery questions. */
         @WithDefault("P7D")
@@ -57,6 +73,7 @@ public interface EventsConfig {
         @WithDefault("200ms")
         Duration initialBackoff();
 
+        /** Cap of the doubling pause between attempts, poison or transient (transient ones retry without limit). */
         @WithDefault("5s")
         Duration maxBackoff();
 
@@ -87,5 +104,18 @@ public interface EventsConfig {
 
         @WithDefault("1")
         short replicationFactor();
+    }
+
+    interface Supervision {
+        /** First pause before a dead consumer or relay thread is started again; it doubles up to the maximum. */
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("60s")
+        Duration maxBackoff();
+
+        /** A worker whose last round is older than this counts as stalled (readiness DOWN). */
+        @WithDefault("90s")
+        Duration stallAfter();
     }
 }

@@ -19,12 +19,14 @@ import org.jboss.logging.Logger;
 import org.privacysuite.events.config.EventsConfig;
 import org.privacysuite.events.kafka.CloudEventCodec;
 import org.privacysuite.events.kafka.KafkaClients;
+import org.privacysuite.events.supervisor.Supervisor;
+import org.privacysuite.events.supervisor.Worker;
 
 /**
  * Starts and stops a service's inbox consumers, and forgets inbox entries past their retention.
  * A service starts its consumers from a {@code StartupEvent} observer: {@code consumers.start("newsletter-service.consent-events",
  * List.of(Topics.CONSENT_EVENTS), handler)}. The consumer name is also its Kafka group id (plus the configured
- * prefix, if any).
+ * prefix, if any). Each consumer runs as a worker of the {@link Supervisor}, restarted if its thread dies.
  */
 @ApplicationScoped
 public class InboxConsumers {
@@ -52,17 +54,19 @@ public class InboxConsumers {
     @Inject
     Clock clock;
 
+    @Inject
+    Supervisor supervisor;
+
     private final List<InboxConsumer> running = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService purger;
 
     public InboxConsumer start(String name, Collection<String> topics, InboundEventHandler handler) {
         String groupId = config.consumer().groupIdPrefix().orElse("") + name;
-        InboxConsumer consumer = new InboxConsumer(name, topics, handler, clients.newConsumer(groupId), codec, inbox,
-                deadLetters, config.consumer(), registry);
-        Thread thread = new Thread(consumer::run, "inbox-" + name);
-        thread.setDaemon(true);
+        InboxConsumer consumer = new InboxConsumer(name, topics, handler, () -> clients.newConsumer(groupId), codec,
+                inbox, deadLetters, config.consumer(), registry);
+        Worker worker = supervisor.start("inbox-" + name, consumer::run);
+        consumer.stopWith(() -> supervisor.stop(worker, consumer::wakeup));
         running.add(consumer);
-        thread.start();
         return consumer;
     }
 

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.privacysuite.events.catalogue.EventData;
@@ -27,13 +28,25 @@ public class CloudEventCodec {
 
     public static final String JSON = "application/json";
     public static final String PARTITION_KEY_EXTENSION = "partitionkey";
+    /** Per-subject position given by the outbox (see {@code Outbox}): increasing per subject and source. */
+    public static final String SUBJECT_SEQ_EXTENSION = "subjectseq";
 
     @Inject
     ObjectMapper mapper;
 
     public ProducerRecord<String, byte[]> encode(String topic, String id, String type, URI source, String key,
             Instant time, byte[] jsonData) {
-        CloudEvent event = CloudEventBuilder.v1()
+        return encode(topic, id, type, source, key, time, jsonData, null);
+    }
+
+    /** As above, with the outbox's per-subject position when there is one (rows written before it have none). */
+    public ProducerRecord<String, byte[]> encode(String topic, String id, String type, URI source, String key,
+            Instant time, byte[] jsonData, Long subjectSeq) {
+        CloudEventBuilder builder = CloudEventBuilder.v1();
+        if (subjectSeq != null) {
+            builder.withExtension(SUBJECT_SEQ_EXTENSION, subjectSeq.toString());
+        }
+        CloudEvent event = builder
                 .withId(id)
                 .withType(type)
                 .withSource(source)
@@ -84,6 +97,18 @@ public class CloudEventCodec {
             }
         }
         return new InboundEvent(event.getId(), event.getType(), event.getSource(), event.getTime(), record.key(), type,
-                data);
+                data, subjectSeq(event));
+    }
+
+    private static OptionalLong subjectSeq(CloudEvent event) {
+        Object value = event.getExtension(SUBJECT_SEQ_EXTENSION);
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value.toString()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty(); // informational only: a bad value must not make the event undeliverable
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -47,12 +48,38 @@ public class KafkaClients {
                     config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
                     config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
                     config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "privacy-events-producer");
+                    // Bounded waits while the broker is away: send() gives up on metadata after 10 s and every
+                    // record settles (acknowledged or failed) within 25 s.
+                    config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+                    config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+                    config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
                     producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
                 }
                 current = producer;
             }
         }
         return current;
+    }
+
+    /**
+     * A transactional producer for the outbox relay: a batch becomes visible to consumers (read_committed) all at
+     * once or not at all, so a batch that fails half-way leaves no record of it that could overtake the retry. All
+     * replicas of a service use the same transactional id: the next lease holder's {@code initTransactions} fences
+     * the previous holder and aborts whatever it left open, even after a kill -9.
+     */
+    public KafkaProducer<String, byte[]> newTransactionalProducer(String transactionalId, Duration maxBlock) {
+        Map<String, Object> config = new HashMap<>(baseConfig);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "privacy-events-relay");
+        // Bounds initTransactions, send (metadata) and commitTransaction while the broker is away.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis());
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
+        config.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     /** A consumer that never commits on its own: offsets are committed only after the inbox transaction. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -41,8 +42,10 @@ public class TopicProvisioner {
     public void createMissingTopics() {
         List<NewTopic> wanted = new ArrayList<>();
         for (String topic : Topics.ALL) {
-            wanted.add(new NewTopic(topic, config.topics().partitions(), config.topics().replicationFactor()));
-            wanted.add(new NewTopic(Topics.deadLetterTopicOf(topic), 1, config.topics().replicationFactor()));
+            wanted.add(withRetention(new NewTopic(topic, config.topics().partitions(),
+                    config.topics().replicationFactor())));
+            wanted.add(withRetention(new NewTopic(Topics.deadLetterTopicOf(topic), 1,
+                    config.topics().replicationFactor())));
         }
         try (Admin admin = clients.newAdmin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -63,5 +66,9 @@ public class TopicProvisioner {
             }
             LOG.warnf(e, "Could not create topics");
         }
+    }
+
+    private static NewTopic withRetention(NewTopic topic) {
+        return topic.configs(Map.of("retention.ms", Long.toString(Topics.retentionOf(topic.name()).toMillis())));
     }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -18,12 +19,27 @@ import org.privacysuite.events.kafka.CloudEventCodec;
 /**
  * Records an event in the outbox table inside the caller's transaction, so the event exists if and only if the state
  * change that caused it commits. The relay publishes it afterwards.
+ *
+ * <p>Per-subject order with concurrent writers: before inserting, {@code publish} bumps the row of the subject's
+ * bucket in {@code event_outbox_order} (a hash of the subject id over {@value #BUCKETS} rows), which holds that row
+ * locked until the caller's transaction ends. A second transaction writing an event for the same subject waits
+ * there, so it can neither take a lower {@code seq} nor commit first: a subject's outbox rows are numbered in
+ * commit order, and the relay, which publishes in {@code seq} order, never sees a later event of a subject while
+ * an earlier one is still uncommitted. The bucket's counter travels with the event as the CloudEvents extension
+ * {@code subjectseq} (increasing per subject and producer, with gaps), so consumers and the fault tests can check
+ * the order they observe.
  */
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "INSERT INTO event_outbox (event_id, topic, event_type, message_key, data, occurred_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?)";
+    /** Rows of {@code event_outbox_order}: enough that unrelated subjects rarely wait for each other. */
+    public static final int BUCKETS = 1024;
+    private static final String INSERT = "INSERT INTO event_outbox (event_id, topic, event_type, message_key, data,"
+            + " occurred_at, subject_seq) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    // Takes the bucket row's exclusive lock (held to commit) and counts; works on MySQL 8 and MariaDB alike.
+    private static final String BUMP = "INSERT INTO event_outbox_order (bucket, last_seq) VALUES (?, 1)"
+            + " ON DUPLICATE KEY UPDATE last_seq = last_seq + 1";
+    private static final String READ_BUMP = "SELECT last_seq FROM event_outbox_order WHERE bucket = ?";
 
     @Inject
     DataSource dataSource;
@@ -48,16 +64,39 @@ public class Outbox {
         // The connection joins the caller's JTA transaction; closing it hands it back at commit.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            long subjectSeq = lockSubject(connection, data.subjectId());
             insert.setString(1, id.toString());
             insert.setString(2, type.topic());
             insert.setString(3, type.type());
             insert.setString(4, data.subjectId());
             insert.setBytes(5, codec.toJson(data));
             insert.setTimestamp(6, Timestamp.from(Instant.now(clock)));
+            insert.setLong(7, subjectSeq);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new OutboxException("Could not write event " + type.type() + " to the outbox", e);
         }
         return id;
+    }
+
+    /** Locks the subject's bucket until the caller's transaction ends; returns the bucket's new counter. */
+    private static long lockSubject(Connection connection, String subjectId) throws SQLException {
+        int bucket = bucketOf(subjectId);
+        try (PreparedStatement bump = connection.prepareStatement(BUMP)) {
+            bump.setInt(1, bucket);
+            bump.executeUpdate();
+        }
+        try (PreparedStatement read = connection.prepareStatement(READ_BUMP)) {
+            read.setInt(1, bucket);
+            try (ResultSet rs = read.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** String.hashCode is specified, so every replica and version maps a subject to the same bucket. */
+    static int bucketOf(String subjectId) {
+        return Math.floorMod(subjectId.hashCode(), BUCKETS);
     }
 }

@@ -20,40 +20,49 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
 import org.jboss.logging.Logger;
 import org.privacysuite.events.catalogue.EventType;
 import org.privacysuite.events.config.EventsConfig;
 import org.privacysuite.events.kafka.CloudEventCodec;
 import org.privacysuite.events.kafka.KafkaClients;
+import org.privacysuite.events.supervisor.Supervisor;
+import org.privacysuite.events.supervisor.Worker;
 
 /**
- * Publishes outbox rows to Kafka, at least once and in outbox order.
+ * Publishes outbox rows to Kafka, at least once and in per-subject order, without holding a database lock or an
+ * open transaction while it waits for the broker.
  *
- * <p>One relay works at a time across all replicas of a service: each batch runs in a transaction that first takes
- * the relay lease row with {@code FOR UPDATE SKIP LOCKED}; a replica that finds it locked skips its turn. Letting
- * replicas publish disjoint batches in parallel would break per-subject order, and one producer easily keeps up.
- * The batch's rows are locked, sent with acks=all, and marked published in the same transaction only after every
- * send is acknowledged; if the process dies in between, the transaction rolls back and the rows are sent again
- * (consumers de-duplicate on the event id).
+ * <p>A round: (1) take or renew the relay lease ({@link RelayLease}: one auto-committed UPDATE of a row with an
+ * owner and an expiry), so that one replica publishes at a time, which keeps {@code seq} order on the topic, and a
+ * replica that dies hands over once its lease expires; (2) claim the oldest unpublished rows with a plain read
+ * (READ COMMITTED, no locks, no transaction); (3) send them as one Kafka transaction (acks=all) and wait for its
+ * commit, outside any database transaction; (4) mark them published (and delete those carrying personal data) in
+ * one short transaction. A broker outage therefore only delays step 3; business transactions writing the outbox never wait
+ * for it. If the process dies between (3) and (4), or the marking fails, the rows are sent again by the next round
+ * or the next lease holder; consumers de-duplicate on the event id. {@link #relayOnce(AfterSend)} lets a test
+ * place that crash exactly.
+ *
+ * <p>Order: {@code Outbox} numbers a subject's rows in commit order, so claiming in {@code seq} order publishes a
+ * subject's events in that order. A batch is one Kafka transaction, so an attempt that fails half-way (broker killed
+ * mid-flight) leaves nothing visible to the consumers (read_committed) that could overtake its retry; without it,
+ * a later record of the batch could land while an earlier one expired, and the retry would put the earlier one
+ * behind it (fault scenario b caught exactly that). When a batch is committed twice (a crash before marking), the
+ * first copy of each event lands in {@code seq} order, because each attempt's copies do and consumers skip the
+ * later copies. All replicas share one transactional id, so a new lease holder fences a stalled previous holder.
+ *
+ * <p>The loop runs as a {@link Worker} of the {@link Supervisor}: any throwable ends the thread, which is restarted
+ * with backoff; readiness is DOWN meanwhile.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String LEASE = "SELECT name FROM event_outbox_lease WHERE name = 'relay' FOR UPDATE SKIP LOCKED";
-    private static final String LOCK_BATCH = "SELECT seq, event_id, topic, event_type, message_key, data, occurred_at"
-            + " FROM event_outbox WHERE published_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
-    private static final String PENDING = "SELECT COUNT(*), MIN(occurred_at) FROM event_outbox WHERE published_at IS NULL";
-    private static final String PURGE = "DELETE FROM event_outbox WHERE published_at < ? LIMIT 5000";
+    private static final String CLAIM = "SELECT seq, event_id, topic, event_type, message_key, data, occurred_at,"
+            + " subject_seq FROM event_outbox WHERE published_at IS NULL ORDER BY seq LIMIT ?";
+    private static final int MARK_TIMEOUT_SECONDS = 10;
 
     @Inject
     DataSource dataSource;
@@ -73,40 +82,55 @@ public class OutboxRelay {
     @Inject
     Clock clock;
 
-    private final AtomicLong pendingRows = new AtomicLong();
-    private final AtomicLong oldestPendingAgeSeconds = new AtomicLong();
-    private ScheduledExecutorService executor;
-    private volatile Instant nextLagRefresh = Instant.EPOCH;
-    private volatile Instant nextPurge = Instant.EPOCH;
+    @Inject
+    Supervisor supervisor;
+
+    @Inject
+    OutboxHousekeeping housekeeping;
+
+    private final RelayLease lease = new RelayLease();
+    /** The relay's own transactional producer; used by one thread at a time (the worker, or a test). */
+    private KafkaProducer<String, byte[]> producer;
+    private Worker worker;
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
-        registry.gauge("privacy.events.outbox.pending", pendingRows);
-        registry.gauge("privacy.events.outbox.oldest.age.seconds", oldestPendingAgeSeconds);
         if (config.relay().enabled()) {
-            executor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-relay"));
-            executor.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
+            worker = supervisor.start("outbox-relay", this::loop);
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        if (executor != null) {
-            executor.shutdownNow();
+        if (worker != null) {
+            supervisor.stop(worker, () -> { });
+            synchronized (this) {
+                discardProducer();
+            }
+            try {
+                lease.release(dataSource);
+            } catch (SQLException | RuntimeException e) {
+                LOG.debugf("Could not release the relay lease (%s); it expires by itself", e.getMessage());
+            }
         }
     }
 
-    private void loop() {
-        Duration pause = config.relay().pollInterval();
-        try {
-            maintain();
-            if (relayOnce() == config.relay().batchSize()) {
-                pause = Duration.ZERO; // more is waiting
+    private void loop(Worker self) throws InterruptedException {
+        Duration failurePause = config.relay().pollInterval();
+        while (!self.stopping()) {
+            self.beat();
+            Duration pause = config.relay().pollInterval();
+            try {
+                housekeeping.maintain();
+                if (relayOnce() == config.relay().batchSize()) {
+                    pause = Duration.ZERO; // more is waiting
+                }
+                failurePause = config.relay().pollInterval();
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay round failed, retrying in %s: %s", failurePause, e.getMessage());
+                registry.counter("privacy.events.outbox.failed.rounds").increment();
+                pause = failurePause;
+                failurePause = min(failurePause.multipliedBy(2), config.relay().maxBackoff());
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("Outbox relay round failed, retrying: %s", e.getMessage());
-            pause = pause.multipliedBy(10);
-        }
-        if (!executor.isShutdown()) {
-            executor.schedule(this::loop, pause.toMillis(), TimeUnit.MILLISECONDS);
+            Thread.sleep(pause.toMillis());
         }
     }
 
@@ -118,70 +142,103 @@ public class OutboxRelay {
 
     /**
      * Publishes one batch, calling {@code afterSend} once every record is acknowledged and before the rows are marked;
-     * an exception thrown there rolls the marking back exactly as a crash at that point would.
+     * an exception thrown there leaves the rows unmarked exactly as a crash at that point would.
      */
-    public int relayOnce(AfterSend afterSend) {
-        return QuarkusTransaction.requiringNew()
-                .timeout((int) config.relay().sendTimeout().multipliedBy(2).toSeconds())
-                .call(() -> publishBatch(afterSend));
-    }
-
-    private int publishBatch(AfterSend afterSend) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            if (!takeLease(connection)) {
+    public synchronized int relayOnce(AfterSend afterSend) {
+        List<OutboxRow> rows;
+        try {
+            if (!lease.acquire(dataSource, config.relay().lease())) {
                 return 0;
             }
-            List<OutboxRow> rows = lockBatch(connection);
-            if (rows.isEmpty()) {
-                return 0;
-            }
-            send(rows);
-            afterSend.accept(rows);
-            markPublished(connection, rows);
-            for (OutboxRow row : rows) {
-                registry.counter("privacy.events.outbox.published", "topic", row.topic()).increment();
-            }
-            return rows.size();
+            rows = claim();
+        } catch (SQLException e) {
+            throw new OutboxException("Could not read the outbox", e);
         }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        send(rows);
+        afterSend.accept(rows);
+        QuarkusTransaction.requiringNew().timeout(MARK_TIMEOUT_SECONDS).run(() -> markPublished(rows));
+        for (OutboxRow row : rows) {
+            registry.counter("privacy.events.outbox.published", "topic", row.topic()).increment();
+        }
+        return rows.size();
     }
 
-    private boolean takeLease(Connection connection) throws SQLException {
-        try (PreparedStatement lease = connection.prepareStatement(LEASE); ResultSet rs = lease.executeQuery()) {
-            return rs.next();
-        }
-    }
-
-    private List<OutboxRow> lockBatch(Connection connection) throws SQLException {
+    private List<OutboxRow> claim() throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(LOCK_BATCH)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(CLAIM)) {
             select.setInt(1, config.relay().batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
+                    long subjectSeq = rs.getLong(8);
                     rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getBytes(6), rs.getTimestamp(7).toInstant()));
+                            rs.getString(5), rs.getBytes(6), rs.getTimestamp(7).toInstant(),
+                            rs.wasNull() ? null : subjectSeq));
                 }
             }
         }
         return rows;
     }
 
+    /** Sends the batch as one Kafka transaction: all of it becomes visible, or none of it. */
     private void send(List<OutboxRow> rows) {
         URI source = URI.create(config.source());
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        for (OutboxRow row : rows) {
-            acks.add(clients.producer().send(codec.encode(row.topic(), row.eventId(), row.eventType(), source,
-                    row.messageKey(), row.occurredAt(), row.data())));
-        }
-        long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
         try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            KafkaProducer<String, byte[]> producer = producer();
+            producer.beginTransaction();
+            for (OutboxRow row : rows) {
+                producer.send(codec.encode(row.topic(), row.eventId(), row.eventType(), source, row.messageKey(),
+                        row.occurredAt(), row.data(), row.subjectSeq()));
             }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new OutboxException("Broker did not acknowledge the batch; it stays in the outbox", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OutboxException("Interrupted while publishing; the batch stays in the outbox", e);
+            producer.commitTransaction(); // flushes and waits for every acknowledgement (up to send-timeout)
+        } catch (KafkaException e) {
+            // Whatever this attempt wrote stays invisible: the next producer's initTransactions aborts it.
+            discardProducer();
+            throw new OutboxException("Broker did not take the batch; it stays in the outbox", e);
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            KafkaProducer<String, byte[]> fresh = clients.newTransactionalProducer(transactionalId(),
+                    config.relay().sendTimeout());
+            try {
+                fresh.initTransactions(); // fences a previous holder and aborts its open transaction
+            } catch (KafkaException e) {
+                fresh.close(Duration.ZERO);
+                throw e;
+            }
+            producer = fresh;
+        }
+        return producer;
+    }
+
+    private void discardProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
+    }
+
+    /**
+     * One id per service, shared by its replicas: {@code <service>.outbox-relay}, the service being the last segment
+     * of the CloudEvents source (the name its Kafka ACLs grant, k8s/base/kafka/users.yaml); test runs add their
+     * group prefix so that they never fence each other.
+     */
+    private String transactionalId() {
+        String source = config.source();
+        return config.consumer().groupIdPrefix().orElse("") + source.substring(source.lastIndexOf('/') + 1)
+                + ".outbox-relay";
+    }
+
+    private void markPublished(List<OutboxRow> rows) {
+        try (Connection connection = dataSource.getConnection()) {
+            markPublished(connection, rows);
+        } catch (SQLException e) {
+            throw new OutboxException("Could not mark the batch published; it will be sent again", e);
         }
     }
 
@@ -208,56 +265,12 @@ public class OutboxRelay {
         }
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     private static boolean carriesPersonalData(OutboxRow row) {
         return EventType.fromType(row.eventType()).map(EventType::carriesPersonalData).orElse(false);
-    }
-
-    /** Refreshes the lag gauges and purges old published rows, each at its own interval. */
-    private void maintain() {
-        Instant now = Instant.now(clock);
-        if (now.isAfter(nextLagRefresh)) {
-            refreshLag(now);
-            nextLagRefresh = now.plus(config.relay().lagRefreshInterval());
-        }
-        if (now.isAfter(nextPurge)) {
-            int purged = purgePublished(now.minus(config.relay().retention()));
-            if (purged > 0) {
-                LOG.debugf("Purged %d published outbox rows", purged);
-            }
-            nextPurge = now.plus(config.relay().purgeInterval());
-        }
-    }
-
-    void refreshLag(Instant now) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection connection = dataSource.getConnection();
-                    PreparedStatement select = connection.prepareStatement(PENDING);
-                    ResultSet rs = select.executeQuery()) {
-                rs.next();
-                pendingRows.set(rs.getLong(1));
-                Timestamp oldest = rs.getTimestamp(2);
-                oldestPendingAgeSeconds.set(oldest == null ? 0 : Duration.between(oldest.toInstant(), now).toSeconds());
-            } catch (SQLException e) {
-                throw new OutboxException("Could not read the outbox lag", e);
-            }
-        });
-    }
-
-    /** Deletes rows published before {@code cutoff}, in bounded chunks so no transaction grows large. */
-    public int purgePublished(Instant cutoff) {
-        int total = 0;
-        int deleted;
-        do {
-            deleted = QuarkusTransaction.requiringNew().call(() -> {
-                try (Connection connection = dataSource.getConnection();
-                        PreparedStatement delete = connection.prepareStatement(PURGE)) {
-                    delete.setTimestamp(1, Timestamp.from(cutoff));
-                    return delete.executeUpdate();
-                }
-            });
-            total += deleted;
-        } while (deleted == 5000);
-        return total;
     }
 
     /** Called between the broker's acknowledgement and the marking of a batch. */

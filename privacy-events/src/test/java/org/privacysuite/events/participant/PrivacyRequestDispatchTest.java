@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.privacysuite.events.catalogue.AccessRequested;
@@ -47,7 +48,7 @@ class PrivacyRequestDispatchTest {
 
     private static InboundEvent event(EventData data) {
         return new InboundEvent(UUID.randomUUID().toString(), "t", URI.create("/dsar-service"), OffsetDateTime.now(),
-                data.subjectId(), Optional.empty(), Optional.of(data));
+                data.subjectId(), Optional.empty(), Optional.of(data), OptionalLong.empty());
     }
 
     @Test

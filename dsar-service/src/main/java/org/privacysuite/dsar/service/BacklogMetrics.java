@@ -20,12 +20,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
+import org.privacysuite.dsar.domain.RequestType;
 
 /**
  * {@code dsar.requests.open{due_in}} (Prometheus {@code dsar_requests_open}): open requests by how long is left
  * until their legal deadline, so a dashboard and an alert see the backlog before it turns overdue. Counted in SQL
  * every 30 s rather than on each scrape, so that a scrape never waits on the database; every bucket is registered at
- * start, so an empty backlog reads 0 rather than "no data".
+ * start, so an empty backlog reads 0 rather than "no data". Also {@code dsar.requests.stalled{type}} (Prometheus
+ * {@code dsar_requests_stalled}): requests STALLED for officers (a participant failed for good, deferred without a
+ * date, or stayed silent), watched by the PrivacyRequestsStalled alert.
  */
 @Startup
 @ApplicationScoped
@@ -40,6 +43,7 @@ public class BacklogMetrics {
     private static final String OPEN = "'UNVERIFIED','PENDING_APPROVAL','IN_PROGRESS','STALLED'";
 
     private final Map<String, AtomicLong> counts = new LinkedHashMap<>();
+    private final Map<String, AtomicLong> stalled = new LinkedHashMap<>();
 
     @Inject
     MeterRegistry registry;
@@ -60,6 +64,14 @@ public class BacklogMetrics {
                     .tag("due_in", bucket)
                     .register(registry);
         });
+        for (RequestType type : RequestType.values()) {
+            AtomicLong count = new AtomicLong();
+            stalled.put(type.name(), count);
+            Gauge.builder("dsar.requests.stalled", count, AtomicLong::get)
+                    .description("Privacy requests STALLED, waiting for an officer, by type")
+                    .tag("type", type.name())
+                    .register(registry);
+        }
     }
 
     @Scheduled(every = "${dsar.backlog-metrics.every:30s}", delayed = "1s",
@@ -76,8 +88,11 @@ public class BacklogMetrics {
         String sql = "SELECT " + bucketCase + " AS bucket, COUNT(*) FROM privacy_request WHERE status IN (" + OPEN
                 + ") AND due_at IS NOT NULL GROUP BY bucket";
         Map<String, Long> found = new LinkedHashMap<>();
+        Map<String, Long> stalledFound = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql);
+                PreparedStatement stalledStatement = connection.prepareStatement(
+                        "SELECT type, COUNT(*) FROM privacy_request WHERE status = 'STALLED' GROUP BY type")) {
             int parameter = 1;
             statement.setTimestamp(parameter++, Timestamp.from(now));
             for (Integer days : BUCKETS.values()) {
@@ -90,12 +105,18 @@ public class BacklogMetrics {
                     found.put(rows.getString(1), rows.getLong(2));
                 }
             }
+            try (ResultSet rows = stalledStatement.executeQuery()) {
+                while (rows.next()) {
+                    stalledFound.put(rows.getString(1), rows.getLong(2));
+                }
+            }
         } catch (SQLException e) {
             // Keep the last values: a dashboard shows a stale backlog rather than a false empty one.
             LOG.warnf("Could not count the open requests by deadline: %s", e.getMessage());
             return;
         }
         counts.forEach((bucket, count) -> count.set(found.getOrDefault(bucket, 0L)));
+        stalled.forEach((type, count) -> count.set(stalledFound.getOrDefault(type, 0L)));
     }
 
     private static Map<String, Integer> bucketBounds() {

@@ -3,17 +3,14 @@ package org.privacysuite.dsar;
 import static org.privacysuite.testsupport.authz.AuthorizationMatrix.notOwned;
 import static org.privacysuite.testsupport.authz.AuthorizationMatrix.ownedByA;
 import static org.privacysuite.testsupport.authz.Caller.ANYONE;
-import static org.privacysuite.testsupport.authz.Caller.MARKETING;
 import static org.privacysuite.testsupport.authz.Caller.NO_REALM_CALLER;
 import static org.privacysuite.testsupport.authz.Caller.OFFICER;
-import static org.privacysuite.testsupport.authz.Caller.SERVICE;
 import static org.privacysuite.testsupport.authz.Caller.USER_A;
 import static org.privacysuite.testsupport.authz.Caller.USER_B;
 import static org.privacysuite.testsupport.authz.Caller.only;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -47,12 +44,7 @@ class AuthorizationMatrixTest extends DsarTestBase {
 
     @Test
     void everyEndpointFollowsItsRule() {
-        Map<Caller, String> tokens = Map.of(
-                USER_A, USER_A_TOKEN,
-                USER_B, TestTokens.user(UUID.randomUUID().toString()),
-                OFFICER, TestTokens.officer(),
-                SERVICE, TestTokens.service(),
-                MARKETING, TestTokens.token(UUID.randomUUID().toString(), List.of("marketing")));
+        Map<Caller, String> tokens = AuthorizationMatrix.testTokens(USER_A_TOKEN);
         Map<String, Supplier<String>> samples = Map.of(
                 "id", () -> UUID.randomUUID().toString(),
                 "requestId", () -> UUID.randomUUID().toString(),

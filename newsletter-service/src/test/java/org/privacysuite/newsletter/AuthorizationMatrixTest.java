@@ -4,14 +4,12 @@ import static org.privacysuite.testsupport.authz.AuthorizationMatrix.notOwned;
 import static org.privacysuite.testsupport.authz.Caller.ANYONE;
 import static org.privacysuite.testsupport.authz.Caller.MARKETING;
 import static org.privacysuite.testsupport.authz.Caller.OFFICER;
-import static org.privacysuite.testsupport.authz.Caller.SERVICE;
 import static org.privacysuite.testsupport.authz.Caller.USER_A;
 import static org.privacysuite.testsupport.authz.Caller.USER_B;
 import static org.privacysuite.testsupport.authz.Caller.only;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -39,12 +37,7 @@ class AuthorizationMatrixTest extends NewsletterTestBase {
 
     @Test
     void everyEndpointFollowsItsRule() {
-        Map<Caller, String> tokens = Map.of(
-                USER_A, TestTokens.user(UUID.randomUUID().toString()),
-                USER_B, TestTokens.user(UUID.randomUUID().toString()),
-                OFFICER, TestTokens.officer(),
-                SERVICE, TestTokens.service(),
-                MARKETING, TestTokens.token(UUID.randomUUID().toString(), List.of("marketing")));
+        Map<Caller, String> tokens = AuthorizationMatrix.testTokens(TestTokens.user(UUID.randomUUID().toString()));
         Map<String, Supplier<String>> samples = Map.of(
                 "id", () -> UUID.randomUUID().toString(),
                 "key", () -> "recipes");

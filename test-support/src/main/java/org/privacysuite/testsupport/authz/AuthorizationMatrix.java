@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.specification.RequestSpecification;
+import org.privacysuite.testsupport.TestTokens;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,6 +62,19 @@ public final class AuthorizationMatrix {
     public AuthorizationMatrix(Map<Caller, String> tokens, Map<String, Supplier<String>> samples) {
         this.tokens = Map.copyOf(tokens);
         this.samples = Map.copyOf(samples);
+    }
+
+    /**
+     * Tokens of quarkus-test-oidc-server ({@code TestTokens}) for every caller: the realm's roles, marketing alone,
+     * and the officer with the user role too, as olivia has it in the realm.
+     */
+    public static Map<Caller, String> testTokens(String userA) {
+        return Map.of(
+                Caller.USER_A, userA,
+                Caller.USER_B, TestTokens.user(UUID.randomUUID().toString()),
+                Caller.OFFICER, TestTokens.officer(),
+                Caller.SERVICE, TestTokens.service(),
+                Caller.MARKETING, TestTokens.token(UUID.randomUUID().toString(), List.of("marketing")));
     }
 
     public static Ids ownedByA(Supplier<Map<String, String>> fixture) {

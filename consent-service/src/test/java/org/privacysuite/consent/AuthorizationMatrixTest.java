@@ -12,7 +12,6 @@ import static org.privacysuite.testsupport.authz.Caller.only;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -43,12 +42,7 @@ class AuthorizationMatrixTest extends ConsentTestBase {
 
     @Test
     void everyEndpointFollowsItsRule() {
-        Map<Caller, String> tokens = Map.of(
-                USER_A, USER_A_TOKEN,
-                USER_B, TestTokens.user(UUID.randomUUID().toString()),
-                OFFICER, TestTokens.officer(),
-                SERVICE, TestTokens.service(),
-                Caller.MARKETING, TestTokens.token(UUID.randomUUID().toString(), List.of("marketing")));
+        Map<Caller, String> tokens = AuthorizationMatrix.testTokens(USER_A_TOKEN);
         Map<String, Supplier<String>> samples = Map.of(
                 "deviceId", TestTokens::newDevice,
                 "key", () -> "analytics-cookies");

@@ -114,7 +114,8 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uriInfo) {
         if (ConcurrentWrites.lostRace(e)) {
-            LOG.debugf("Concurrent write refused: %s", e.toString());
+            // the class only: a duplicate-key message quotes the key, which may be a device id or an e-mail
+            LOG.debugf("Concurrent write refused (%s)", e.getClass().getName());
             return ProblemResponses.of(409, ProblemTypes.CONCURRENT_UPDATE, "Concurrent update",
                     "Another request changed the same data at the same time. Read it again and retry.", uriInfo, null);
         }

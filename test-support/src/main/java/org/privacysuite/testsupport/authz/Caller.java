@@ -8,6 +8,8 @@ public enum Caller {
     ANONYMOUS, USER_A, USER_B, OFFICER, SERVICE, MARKETING;
 
     public static final Set<Caller> ANYONE = EnumSet.allOf(Caller.class);
+    /** No realm caller: the endpoint has its own credentials (DRP agents' signed tokens). */
+    public static final Set<Caller> NO_REALM_CALLER = EnumSet.noneOf(Caller.class);
     /** Any signed-in person with the user role (acting on their own data). */
     public static final Set<Caller> USERS = EnumSet.of(USER_A, USER_B);
 

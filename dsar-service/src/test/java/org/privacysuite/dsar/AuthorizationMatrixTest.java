@@ -66,6 +66,8 @@ class AuthorizationMatrixTest extends DsarTestBase {
                 .allow("POST /api/privacy-requests/{id}/extend", only(OFFICER), notOwned(officers))
                 .allow("POST /api/privacy-requests/{id}/reply", only(OFFICER), notOwned(officers))
                 .allow("POST /api/privacy-requests/{id}/close", only(OFFICER), notOwned(officers))
+                .allow("POST /api/privacy-requests/{id}/participants/{service}/reask", only(OFFICER),
+                        notOwned(officers))
                 .allow("GET /api/privacy-requests/{id}/drp", only(OFFICER), notOwned(officers))
                 .allow("GET /api/privacy-requests/agents", only(OFFICER))
                 .allow("PUT /api/privacy-requests/agents/{agentId}", only(OFFICER), notOwned(officers))

@@ -68,6 +68,7 @@ final class SuiteUnderTest {
         common.put("DSAR_DRP_CALLBACKS_EVERY", "1s");
         // Every journey comes from 127.0.0.1 through the gateway: one client address for the whole run.
         common.put("DSAR_THROTTLE_REQUESTS_PER_CLIENT", "1000");
+        common.put("NEWSLETTER_SIGN_UPS_REQUESTS_PER_CLIENT", "1000");
 
         Map<String, Integer> ports = new LinkedHashMap<>();
         for (String service : SERVICES) {

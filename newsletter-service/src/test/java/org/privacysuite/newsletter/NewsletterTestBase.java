@@ -11,7 +11,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.ValidatableResponse;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
@@ -108,15 +107,7 @@ abstract class NewsletterTestBase {
 
     /** A realm user whose identity provider has verified the address. */
     static String userWithEmail(String subject, String email) {
-        return Jwt.preferredUserName("user-" + subject.substring(0, 8))
-                .subject(subject)
-                .issuer("https://server.example.com")
-                .audience("https://server.example.com")
-                .claim("realm_access", Map.of("roles", List.of("user")))
-                .claim("email", email)
-                .claim("email_verified", true)
-                .jws().keyId("1")
-                .sign("privateKey.jwk");
+        return TestTokens.userWithEmail(subject, email, true);
     }
 
     static String marketing() {

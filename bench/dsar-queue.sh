@@ -4,7 +4,8 @@
 #   - the latency of the queue's first page (open requests by deadline), of a status filter, of the page after
 #     twenty others (keyset), and of the summary, as p50/p99 over sequential requests with an officer token;
 #   - the cost of one round of the periodic job (re-asks, anonymisation, export deletion) from its timer.
-# Goal (issue #13): first page < 50 ms. See docs/benchmarks.md.
+# Goal (issue #13): first page < 50 ms. The summary is cached for dsar.summary-max-age (15 s), so its figure is
+# mostly the cache; its first computation shows in p99. See docs/benchmarks.md.
 #
 # Needs what ./suite up needs (Kafka on 9092 and Keycloak on 8180 are started when absent), hey and mysql clients.
 # Env: BENCH_REQUESTS (1000000), BENCH_SAMPLES (200), BENCH_PORT (8093).
@@ -35,7 +36,8 @@ DB_URL="jdbc:mysql://127.0.0.1:3306/$DB" DSAR_EXPORT_KEY=bench-only-dsar-export-
   PRIVACY_EVENTS_CONSUMER_GROUP_ID_PREFIX="bench-$$." \
   java -Xmx512m -Dquarkus.http.port="$PORT" -jar "$JAR" >"$LOG" 2>&1 &
 dsar_pid=$!
-trap 'kill "$dsar_pid" 2>/dev/null || true' EXIT
+stop_dsar() { kill "$dsar_pid" 2>/dev/null && wait "$dsar_pid" 2>/dev/null || true; }
+trap stop_dsar EXIT
 for _ in $(seq 1 120); do
   curl -sf "$DSAR/q/health/ready" >/dev/null && break
   kill -0 "$dsar_pid" 2>/dev/null || { tail -30 "$LOG" >&2; exit 1; }
@@ -52,8 +54,8 @@ INSERT INTO bench_seq SELECT a.d + 10*b.d + 100*c.d + 1000*e.d + 10000*f.d + 100
   FROM bench_digit a, bench_digit b, bench_digit c, bench_digit e, bench_digit f, bench_digit g
   WHERE a.d + 10*b.d + 100*c.d + 1000*e.d + 10000*f.d + 100000*g.d < $REQUESTS;
 INSERT INTO privacy_request (id, type, jurisdiction, status, source, subject_id, received_at, due_at, fulfilled_at,
-    closed_at, version, export_data_held)
-SELECT CONCAT(LPAD(HEX(n), 8, '0'), '-0000-4000-8000-', LPAD(HEX(n), 12, '0')),
+    closed_at, anonymised_at, version, export_data_held)
+SELECT LOWER(CONCAT(LPAD(HEX(n), 8, '0'), '-0000-4000-8000-', LPAD(HEX(n), 12, '0'))),
        ELT(1 + CRC32(n) % 4, 'ACCESS', 'ERASURE', 'QUESTION', 'PORTABILITY'),
        ELT(1 + CRC32(n + 1) % 2, 'GDPR', 'CCPA'),
        CASE WHEN n % 20 = 0 THEN ELT(1 + (n DIV 20) % 4, 'UNVERIFIED', 'PENDING_APPROVAL', 'IN_PROGRESS', 'STALLED')
@@ -64,6 +66,7 @@ SELECT CONCAT(LPAD(HEX(n), 8, '0'), '-0000-4000-8000-', LPAD(HEX(n), 12, '0')),
        NOW(6) - INTERVAL (n % 730) DAY + INTERVAL 30 DAY,
        CASE WHEN n % 20 > 1 THEN NOW(6) - INTERVAL (n % 730) DAY + INTERVAL (n % 29) DAY END,
        CASE WHEN n % 20 = 1 THEN NOW(6) - INTERVAL (n % 730) DAY + INTERVAL 20 DAY END,
+       CASE WHEN n % 20 = 1 THEN NOW(6) - INTERVAL (n % 730) DAY + INTERVAL 50 DAY END,
        0, FALSE
   FROM bench_seq;
 INSERT INTO request_participant (request_id, service, outcome, asked_at, asks, next_ask_at, failures)
@@ -102,16 +105,21 @@ done
 
 hey -n 50 -c 1 "${auth[@]}" "$DSAR/api/privacy-requests?open=true" >/dev/null # warm-up
 
-printf '\n%-52s %8s %8s %8s\n' "1,000,000-request queue ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))" "p50 ms" "p99 ms" "non-2xx"
+printf '\n%-52s %8s %8s %8s\n' "$REQUESTS-request queue ($(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))" "p50 ms" "p99 ms" "non-2xx"
 for path in "/api/privacy-requests?open=true" "/api/privacy-requests?status=STALLED&type=ERASURE" \
     "/api/privacy-requests?overdue=true&source=AUTHORISED_AGENT" "$deep" "/api/privacy-requests/summary"; do
   read -r p50 p99 bad <<<"$(latency "$DSAR$path")"
   printf '%-52s %8s %8s %8s\n' "${path:0:52}" "$p50" "$p99" "$bad"
 done
 
-sleep 10 # a few job rounds on the full tables
-curl -sf "$DSAR/q/metrics" | awk '/^dsar_jobs_round_seconds_count/ {n=$2} /^dsar_jobs_round_seconds_sum/ {s=$2}
-  /^dsar_jobs_round_seconds_max/ {m=$2}
-  END {printf "\n%-52s %8.1f ms mean, %.1f ms max over %d rounds\n", "periodic job round (re-asks, anonymise, exports)", s/n*1000, m*1000, n}'
+# The job's steady cost: rounds in a 20 s window after the first rounds have met the full tables.
+job_totals() { curl -sf "$DSAR/q/metrics" | awk '/^dsar_jobs_round_seconds_count/ {n=$2} /^dsar_jobs_round_seconds_sum/ {s=$2} END {print n, s}'; }
+sleep 10
+read -r n1 s1 <<<"$(job_totals)"
+sleep 20
+read -r n2 s2 <<<"$(job_totals)"
+awk -v n1="$n1" -v s1="$s1" -v n2="$n2" -v s2="$s2" 'BEGIN {
+  printf "\n%-52s %8.1f ms per round (%d rounds in 20 s)\n", "periodic job (re-asks, anonymise, exports)", (s2-s1)/(n2-n1)*1000, n2-n1 }'
 
+stop_dsar
 "${MYSQL[@]}" -e "DROP DATABASE $DB"

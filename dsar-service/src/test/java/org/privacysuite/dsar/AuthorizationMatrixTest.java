@@ -49,13 +49,16 @@ class AuthorizationMatrixTest extends DsarTestBase {
                 "id", () -> UUID.randomUUID().toString(),
                 "requestId", () -> UUID.randomUUID().toString(),
                 "agentId", () -> "agent-" + UUID.randomUUID().toString().substring(0, 8),
-                "service", () -> "consent-service");
+                "service", () -> "retired-by-the-matrix-" + UUID.randomUUID().toString().substring(0, 8));
         String officers = "officers act on any request; no person reaches it";
         String drp = "Data Rights Protocol: agents authenticate with their own signed tokens (docs/drp.md)";
 
         new AuthorizationMatrix(tokens, samples)
                 .allow("POST /api/privacy-requests", ANYONE)
                 .allow("GET /api/privacy-requests", SIGNED_IN)
+                .allow("GET /api/privacy-requests/summary", only(OFFICER))
+                .allow("GET /api/privacy/participants", only(OFFICER))
+                .allow("POST /api/privacy/participants/{service}/retire", only(OFFICER), notOwned(officers))
                 .allow("GET /api/privacy-requests/{id}", SIGNED_IN, ownedByA(AuthorizationMatrixTest::requestOfA))
                 .allow("GET /api/privacy-requests/{id}/export", SIGNED_IN, ownedByA(AuthorizationMatrixTest::requestOfA))
                 .allow("POST /api/privacy-requests/{id}/verify", ANYONE,

@@ -86,6 +86,18 @@ final class ServiceProcess {
         }
     }
 
+    /** SIGKILL, as a crash or an OOM kill would: no shutdown hook, no graceful close of consumers or the relay. */
+    void kill() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL on Linux
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     void stop() {
         if (process == null || !process.isAlive()) {
             return;

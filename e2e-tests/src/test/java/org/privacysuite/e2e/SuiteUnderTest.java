@@ -2,6 +2,7 @@ package org.privacysuite.e2e;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -94,10 +95,36 @@ final class SuiteUnderTest {
         try {
             processes.values().forEach(ServiceProcess::start);
             processes.values().forEach(p -> p.awaitReady(Duration.ofSeconds(120)));
+            awaitDeclaredParticipants(Duration.ofSeconds(60));
         } catch (RuntimeException e) {
             stopAll(); // no service of a failed start may outlive it
             throw e;
         }
+    }
+
+    /**
+     * Journeys start once dsar-service knows the participants: each service declares itself on privacy.participants
+     * at start, and a request made before the declarations arrive would stall with nobody to ask.
+     */
+    private void awaitDeclaredParticipants(Duration timeout) {
+        String token = KeycloakServer.passwordToken("olivia", "olivia-pass");
+        List<String> participants = List.of("account-service", "consent-service", "newsletter-service");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> declared = List.of();
+        while (System.nanoTime() < deadline) {
+            declared = RestAssured.given().baseUri(url("dsar-service")).auth().oauth2(token)
+                    .get("/api/privacy/participants").then().extract().jsonPath().getList("service");
+            if (declared != null && declared.containsAll(participants)) {
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("dsar-service knows participants " + declared + ", expected " + participants);
     }
 
     static synchronized SuiteUnderTest get() {
@@ -135,6 +162,11 @@ final class SuiteUnderTest {
     /** Stops one service, as an outage would. */
     void stop(String service) {
         processes.get(service).stop();
+    }
+
+    /** Kills one service with SIGKILL, as a crash would. */
+    void kill(String service) {
+        processes.get(service).kill();
     }
 
     /** Starts a stopped service again and waits until it is ready. */

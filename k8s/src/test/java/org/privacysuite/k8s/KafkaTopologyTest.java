@@ -39,10 +39,14 @@ class KafkaTopologyTest {
 
     /** The event table of architecture.md. Every consumer may also dead-letter into "<consumed topic>.dlq". */
     static final Map<String, Flows> EVENT_TABLE = Map.of(
-            "dsar-service", new Flows(Set.of("privacy.requests"), Set.of("privacy.results", "account.events")),
-            "consent-service", new Flows(Set.of("privacy.results", "consent.events"), Set.of("privacy.requests")),
-            "account-service", new Flows(Set.of("privacy.results", "account.events"), Set.of("privacy.requests", "consent.events")),
-            "newsletter-service", new Flows(Set.of("privacy.results"), Set.of("privacy.requests", "consent.events")));
+            "dsar-service", new Flows(Set.of("privacy.requests"),
+                    Set.of("privacy.results", "account.events", "privacy.participants")),
+            "consent-service", new Flows(Set.of("privacy.results", "consent.events", "privacy.participants"),
+                    Set.of("privacy.requests")),
+            "account-service", new Flows(Set.of("privacy.results", "account.events", "privacy.participants"),
+                    Set.of("privacy.requests", "consent.events")),
+            "newsletter-service", new Flows(Set.of("privacy.results", "privacy.participants"),
+                    Set.of("privacy.requests", "consent.events")));
 
     private static final Path TOPICS_SOURCE = RenderedManifests.REPO_ROOT
             .resolve("privacy-events/src/main/java/org/privacysuite/events/catalogue/Topics.java");

@@ -1,5 +1,8 @@
 package org.privacysuite.account.events;
 
+import org.privacysuite.events.catalogue.ParticipantDeclared.ProcessingActivity;
+import org.privacysuite.events.catalogue.ParticipantDeclared.DeclaredRecordType;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.privacysuite.account.service.ErasureIntake;
@@ -40,5 +43,27 @@ public class AccountParticipant implements PrivacyRequestParticipant {
     @Override
     public void rectify(RectificationRequested request) {
         rectification.apply(request);
+    }
+
+    @Override
+    public List<DeclaredRecordType> recordTypes() {
+        return List.of(
+                DeclaredRecordType.deleted(ErasureRules.KEYCLOAK_USER, "username, e-mail and password in Keycloak"),
+                DeclaredRecordType.deleted(ErasureRules.ACCOUNT_PROFILE, "profile fields and their sharing choices"),
+                DeclaredRecordType.deleted(ErasureRules.STATUS_HISTORY, "when the account was opened, closed"),
+                DeclaredRecordType.deleted(ErasureRules.HOLD,
+                        "open obligations such as a return window; erasure waits until the latest ends"),
+                DeclaredRecordType.deleted(ErasureRules.APP_USAGE, "app-usage events collected with consent"),
+                DeclaredRecordType.deleted(ErasureRules.APP_USAGE_WITHDRAWAL,
+                        "how many usage events a withdrawal deleted"),
+                DeclaredRecordType.anonymised(ErasureRules.ERASURE_REQUEST,
+                        "proof that an erasure was answered, without the subject"));
+    }
+
+    @Override
+    public List<ProcessingActivity> activities() {
+        return List.of(
+                new ProcessingActivity("user accounts", "sign-in, profile and account closure", ErasureRules.ACCOUNT_BASIS),
+                new ProcessingActivity("app usage", "understand how the app is used", "GDPR Art. 6(1)(a): consent"));
     }
 }

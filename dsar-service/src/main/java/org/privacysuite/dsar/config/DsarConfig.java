@@ -3,14 +3,10 @@ package org.privacysuite.dsar.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.List;
 import org.privacysuite.dsar.domain.Jurisdiction;
 
 @ConfigMapping(prefix = "dsar")
 public interface DsarConfig {
-
-    /** Services asked to erase or export; a request is fulfilled only when each has answered. */
-    List<String> participants();
 
     /** Jurisdiction of requests that do not name one (those opened by an account closure). */
     @WithDefault("GDPR")
@@ -37,6 +33,10 @@ public interface DsarConfig {
 
     /** The public address of the API (the gateway), for links in mails. */
     String publicBaseUrl();
+
+    /** How old the officers' summary figures may be before they are counted again (they cost a second at 1M). */
+    @WithDefault("PT15S")
+    Duration summaryMaxAge();
 
     interface Drp {
         /** The {@code business-id} agents must address their signed messages to. */

@@ -19,8 +19,11 @@ public class Participant extends PanacheEntityBase {
     /** Outcome of a participant that answered an access request with its data. */
     public static final String ANSWERED = "ANSWERED";
 
-    private static final String DEFERRED = "DEFERRED";
-    private static final String FAILED = "FAILED";
+    /** Closed by an officer who retired the service: no answer will come, and none is awaited. */
+    public static final String RETIRED = "RETIRED";
+
+    public static final String DEFERRED = "DEFERRED";
+    public static final String FAILED = "FAILED";
 
     @Id
     @Column(name = "request_id")
@@ -29,7 +32,7 @@ public class Participant extends PanacheEntityBase {
     @Id
     public String service;
 
-    /** ERASED, NOTHING_FOUND, DEFERRED, FAILED (erasure) or ANSWERED (access); null while waiting. */
+    /** ERASED, NOTHING_FOUND, DEFERRED, FAILED (erasure), ANSWERED (access) or RETIRED; null while waiting. */
     public String outcome;
 
     @Column(name = "deferred_until")

@@ -9,21 +9,24 @@ import java.util.List;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestSource;
 import org.privacysuite.dsar.domain.RequestType;
+import org.privacysuite.dsar.service.ParticipantRegistry;
 import org.privacysuite.dsar.service.RequestIntake;
 import org.privacysuite.dsar.service.SagaCoordinator;
 import org.privacysuite.events.catalogue.AccessCompleted;
 import org.privacysuite.events.catalogue.AccountClosed;
 import org.privacysuite.events.catalogue.ErasureCompleted;
+import org.privacysuite.events.catalogue.ParticipantDeclared;
 import org.privacysuite.events.catalogue.Topics;
 import org.privacysuite.events.inbox.InboxConsumers;
 import org.privacysuite.events.kafka.InboundEvent;
 
-/** The participants' answers, and account closures that open erasure requests. */
+/** The participants' declarations and answers, and account closures that open erasure requests. */
 @ApplicationScoped
 public class DsarConsumers {
 
     public static final String RESULTS = "dsar-service.privacy-results";
     public static final String ACCOUNTS = "dsar-service.account-events";
+    public static final String PARTICIPANTS = "dsar-service.privacy-participants";
 
     @Inject
     InboxConsumers consumers;
@@ -34,9 +37,19 @@ public class DsarConsumers {
     @Inject
     RequestIntake intake;
 
+    @Inject
+    ParticipantRegistry registry;
+
     void onStart(@Observes @Priority(100) StartupEvent event) {
         consumers.start(RESULTS, List.of(Topics.PRIVACY_RESULTS), this::onResult);
         consumers.start(ACCOUNTS, List.of(Topics.ACCOUNT_EVENTS), this::onAccountEvent);
+        consumers.start(PARTICIPANTS, List.of(Topics.PRIVACY_PARTICIPANTS), this::onDeclaration);
+    }
+
+    void onDeclaration(InboundEvent event) {
+        if (event.data().orElse(null) instanceof ParticipantDeclared declaration) {
+            registry.declare(declaration);
+        }
     }
 
     void onResult(InboundEvent event) {

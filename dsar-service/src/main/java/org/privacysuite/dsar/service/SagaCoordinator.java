@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.privacysuite.dsar.config.DsarConfig;
+import org.privacysuite.dsar.domain.DeclaredParticipant;
 import org.privacysuite.dsar.domain.Participant;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestStatus;
@@ -51,11 +52,21 @@ public class SagaCoordinator {
     @Inject
     Clock clock;
 
-    /** Asks every participant; the request is then IN_PROGRESS. */
+    /**
+     * Asks every participant that declared itself and is not retired; the request is then IN_PROGRESS. With none
+     * declared yet (a first deployment whose services have not started) it stalls rather than being fulfilled by
+     * nobody.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void start(PrivacyRequest request, String actor) {
         Instant now = Instant.now(clock);
-        for (String service : config.participants()) {
+        List<String> services = DeclaredParticipant.activeServices();
+        if (services.isEmpty()) {
+            audit.transition(request, RequestStatus.IN_PROGRESS, actor, "saga-started", "no participant declared");
+            stall(request, "no service has declared itself a participant on privacy.participants: nobody to ask");
+            return;
+        }
+        for (String service : services) {
             Participant participant = new Participant();
             participant.requestId = request.id;
             participant.service = service;
@@ -66,7 +77,7 @@ public class SagaCoordinator {
         }
         commands.ask(request, List.of());
         audit.transition(request, RequestStatus.IN_PROGRESS, actor, "saga-started",
-                "asked " + String.join(", ", config.participants()));
+                "asked " + String.join(", ", services));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -115,8 +126,20 @@ public class SagaCoordinator {
             return null;
         }
         Participant participant = Participant.findById(new Participant.Key(request.id, service));
+        boolean running = request.status == RequestStatus.IN_PROGRESS || request.status == RequestStatus.STALLED;
+        if (participant == null && running) {
+            // A service that was not declared when the saga started (new, or its declaration still on the way)
+            // answered: it holds data too, so its answer is kept rather than dropped.
+            LOG.infof("%s answered request %s without being a declared participant; recorded", service, requestId);
+            participant = new Participant();
+            participant.requestId = request.id;
+            participant.service = service;
+            participant.askedAt = request.verifiedAt != null ? request.verifiedAt : request.receivedAt;
+            participant.asks = 1;
+            participant.persist();
+        }
         if (participant == null) {
-            LOG.warnf("Answer from %s, which is not a participant of request %s, ignored", service, requestId);
+            LOG.warnf("Answer from %s for request %s (%s, not running) ignored", service, requestId, request.status);
             return null;
         }
         if (participant.isFinal()) {

@@ -1,5 +1,8 @@
 package org.privacysuite.newsletter.events;
 
+import org.privacysuite.events.catalogue.ParticipantDeclared.ProcessingActivity;
+import org.privacysuite.events.catalogue.ParticipantDeclared.DeclaredRecordType;
+import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.privacysuite.events.catalogue.AccessRequested;
@@ -32,5 +35,27 @@ public class NewsletterParticipant implements PrivacyRequestParticipant {
     @Override
     public void export(AccessRequested request) {
         export.export(request);
+    }
+
+    @Override
+    public List<DeclaredRecordType> recordTypes() {
+        return List.of(
+                DeclaredRecordType.deleted("subscriber", "the address, its confirmation and preferences"),
+                DeclaredRecordType.deleted("token", "confirmation and unsubscribe tokens"),
+                DeclaredRecordType.deleted("send-log", "which issue was sent to which subscriber"),
+                DeclaredRecordType.deleted("interest-profile", "interest topics and counts for personalisation"),
+                DeclaredRecordType.deleted("browsing-event", "pages seen, kept for personalisation"),
+                // Kept with no end date: the objection to direct marketing stands until the person subscribes again.
+                DeclaredRecordType.retained("suppression-entry", "a keyed hash of an erased address, never the address",
+                        NewsletterErasure.SUPPRESSION_LEGAL_BASIS, null));
+    }
+
+    @Override
+    public List<ProcessingActivity> activities() {
+        return List.of(
+                new ProcessingActivity("newsletter", "send the newsletter to confirmed subscribers",
+                        "GDPR Art. 6(1)(a): consent given by double opt-in"),
+                new ProcessingActivity("newsletter personalisation", "choose newsletter sections by interest",
+                        "GDPR Art. 6(1)(a): consent to newsletter-personalisation"));
     }
 }

@@ -17,7 +17,8 @@ public enum EventType {
     ACCESS_COMPLETED("privacy.access.completed.v1", Topics.PRIVACY_RESULTS, AccessCompleted.class),
     ACCOUNT_CLOSED("account.closed.v1", Topics.ACCOUNT_EVENTS, AccountClosed.class),
     ACCOUNT_CLOSURE_PENDING("account.closure-pending.v1", Topics.ACCOUNT_EVENTS, AccountClosurePending.class),
-    CONSENT_CHANGED("consent.changed.v1", Topics.CONSENT_EVENTS, ConsentChanged.class);
+    CONSENT_CHANGED("consent.changed.v1", Topics.CONSENT_EVENTS, ConsentChanged.class),
+    PARTICIPANT_DECLARED("privacy.participant.declared.v1", Topics.PRIVACY_PARTICIPANTS, ParticipantDeclared.class);
 
     private final String type;
     private final String topic;

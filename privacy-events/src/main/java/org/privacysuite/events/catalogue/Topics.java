@@ -11,11 +11,14 @@ public final class Topics {
     public static final String PRIVACY_RESULTS = "privacy.results";
     public static final String ACCOUNT_EVENTS = "account.events";
     public static final String CONSENT_EVENTS = "consent.events";
+    /** Compacted, key = service: each participant's latest declaration, kept for as long as the topic exists. */
+    public static final String PRIVACY_PARTICIPANTS = "privacy.participants";
 
     /** Suffix of the dead-letter topic that receives a topic's poison records. */
     public static final String DLQ_SUFFIX = ".dlq";
 
-    public static final List<String> ALL = List.of(PRIVACY_REQUESTS, PRIVACY_RESULTS, ACCOUNT_EVENTS, CONSENT_EVENTS);
+    public static final List<String> ALL = List.of(PRIVACY_REQUESTS, PRIVACY_RESULTS, ACCOUNT_EVENTS, CONSENT_EVENTS,
+            PRIVACY_PARTICIPANTS);
 
     /**
      * How long each topic keeps records (k8s/base/kafka/topics.yaml says the same for clusters). Access results are
@@ -26,9 +29,16 @@ public final class Topics {
             PRIVACY_REQUESTS, Duration.ofDays(7),
             PRIVACY_RESULTS, Duration.ofDays(1),
             ACCOUNT_EVENTS, Duration.ofDays(7),
-            CONSENT_EVENTS, Duration.ofDays(7));
+            CONSENT_EVENTS, Duration.ofDays(7),
+            // Compacted, so records are not deleted by age; the figure is its dead-letter topic's retention.
+            PRIVACY_PARTICIPANTS, Duration.ofDays(7));
 
     private Topics() {
+    }
+
+    /** Whether the topic is compacted (the latest record per key stays) rather than deleted by age. */
+    public static boolean isCompacted(String topic) {
+        return PRIVACY_PARTICIPANTS.equals(topic);
     }
 
     public static String deadLetterTopicOf(String topic) {

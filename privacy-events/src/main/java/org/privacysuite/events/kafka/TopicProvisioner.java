@@ -69,6 +69,9 @@ public class TopicProvisioner {
     }
 
     private static NewTopic withRetention(NewTopic topic) {
+        if (Topics.isCompacted(topic.name())) {
+            return topic.configs(Map.of("cleanup.policy", "compact"));
+        }
         return topic.configs(Map.of("retention.ms", Long.toString(Topics.retentionOf(topic.name()).toMillis())));
     }
 }

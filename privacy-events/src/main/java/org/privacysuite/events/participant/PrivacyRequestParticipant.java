@@ -1,7 +1,9 @@
 package org.privacysuite.events.participant;
 
+import java.util.List;
 import org.privacysuite.events.catalogue.AccessRequested;
 import org.privacysuite.events.catalogue.ErasureRequested;
+import org.privacysuite.events.catalogue.ParticipantDeclared;
 import org.privacysuite.events.catalogue.RectificationRequested;
 
 /**
@@ -13,6 +15,15 @@ public interface PrivacyRequestParticipant {
 
     /** The name dsar-service lists this participant under, such as {@code consent-service}. */
     String service();
+
+    /**
+     * The record types of personal data this service holds and what erasure does to each, published at start by
+     * {@link ParticipantDeclarer}. Each erasure answer reports, per request, what was done to these same types.
+     */
+    List<ParticipantDeclared.DeclaredRecordType> recordTypes();
+
+    /** What this service processes personal data for, and on which basis. */
+    List<ParticipantDeclared.ProcessingActivity> activities();
 
     /** Erase (or anonymise, or retain with a legal basis) and publish {@code privacy.erasure.completed.v1}. */
     void erase(ErasureRequested request) throws Exception;

@@ -15,6 +15,7 @@ import org.privacysuite.events.catalogue.ErasureMode;
 import org.privacysuite.events.catalogue.ErasureRequested;
 import org.privacysuite.events.catalogue.EventData;
 import org.privacysuite.events.catalogue.Identities;
+import org.privacysuite.events.catalogue.ParticipantDeclared;
 import org.privacysuite.events.catalogue.RectificationRequested;
 import org.privacysuite.events.kafka.InboundEvent;
 
@@ -28,6 +29,16 @@ class PrivacyRequestDispatchTest {
         @Override
         public String service() {
             return "newsletter-service";
+        }
+
+        @Override
+        public List<ParticipantDeclared.DeclaredRecordType> recordTypes() {
+            return List.of();
+        }
+
+        @Override
+        public List<ParticipantDeclared.ProcessingActivity> activities() {
+            return List.of();
         }
 
         @Override

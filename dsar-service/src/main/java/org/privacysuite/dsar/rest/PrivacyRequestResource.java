@@ -28,9 +28,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.commons.security.Roles;
 import org.privacysuite.dsar.config.DsarConfig;
@@ -47,6 +49,8 @@ import org.privacysuite.dsar.service.OfficerActions;
 import org.privacysuite.dsar.service.RequestIntake;
 import org.privacysuite.dsar.service.RequestThrottle;
 
+@Tag(name = "Privacy requests", description = "Data subject requests (access, portability, erasure, rectification, "
+        + "objection, question) with their legal deadlines.")
 @Path("/api/privacy-requests")
 @Produces(MediaType.APPLICATION_JSON)
 public class PrivacyRequestResource {
@@ -78,6 +82,10 @@ public class PrivacyRequestResource {
     Clock clock;
 
     /** Anyone may ask. With a user token the subject is verified by it; without, an email address is required. */
+    @Operation(summary = "Submit a privacy request", description = "Anyone may ask: type, jurisdiction and message "
+            + "(and the changes of a rectification). With a user token the subject is verified by it; without one "
+            + "an email address is required and a verification code is mailed to it. 429 with Retry-After when "
+            + "this client or address asked too often.")
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
@@ -111,6 +119,8 @@ public class PrivacyRequestResource {
         return Response.status(Response.Status.CREATED).entity(dtos.receipt(request)).build();
     }
 
+    @Operation(summary = "Verify a privacy request", description = "Confirms a request made without login with the "
+            + "code mailed to its address.")
     @POST
     @Path("/{id}/verify")
     @PermitAll
@@ -120,6 +130,9 @@ public class PrivacyRequestResource {
         return dtos.receipt(intake.verify(id, body.code()));
     }
 
+    @Operation(summary = "Get a privacy request", description = "Status, due date, per-service progress and the "
+            + "reasons for any deferral. The owner or a privacy officer; anyone else gets 404, as if it did not "
+            + "exist.")
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.USER, Roles.PRIVACY_OFFICER })
@@ -153,6 +166,9 @@ public class PrivacyRequestResource {
      * The Art. 15/20 package, for the person who asked: signed in as the subject, or, without an account, with the
      * download link mailed to the verified address ({@code ?token=}).
      */
+    @Operation(summary = "Download the data package", description = "The Art. 15/20 package as machine-readable "
+            + "JSON, once the request is fulfilled: for the signed-in owner, or without an account with the "
+            + "download link mailed to the verified address (`token`).")
     @GET
     @Path("/{id}/export")
     @PermitAll
@@ -175,6 +191,8 @@ public class PrivacyRequestResource {
                 .header("Content-Disposition", "attachment; filename=\"privacy-export-" + id + ".json\"").build();
     }
 
+    @Operation(summary = "Get a request's audit trail", description = "Every step of the request in order: who did what "
+            + "and when. Privacy officers only.")
     @GET
     @Path("/{id}/audit")
     @RolesAllowed(Roles.PRIVACY_OFFICER)

@@ -100,6 +100,10 @@ public class PrivacyRequest extends PanacheEntityBase {
     @Column(name = "anonymised_at")
     public Instant anonymisedAt;
 
+    /** Participants' copies of the person's data are kept for the export; the job deletes them after retention. */
+    @Column(name = "export_data_held")
+    public boolean exportDataHeld;
+
     @Version
     public long version;
 

@@ -88,14 +88,11 @@ public class DsarJobs {
     private void purgeExports(Instant now) {
         exportLinks.purgeExpired(now);
         Instant cutoff = now.minus(config.export().retention());
-        List<PrivacyRequest> expired = PrivacyRequest.list("fulfilledAt < ?1 and type in ?2", cutoff,
-                List.of(RequestType.ACCESS, RequestType.PORTABILITY));
+        List<PrivacyRequest> expired = PrivacyRequest.list("exportDataHeld = true and fulfilledAt < ?1", cutoff);
         for (PrivacyRequest request : expired) {
-            long purged = Participant.update("dataEncrypted = null where requestId = ?1 and dataEncrypted is not null",
-                    request.id);
-            if (purged > 0) {
-                audit.note(request, AuditTrail.SYSTEM, "export-deleted", "retention of " + config.export().retention());
-            }
+            Participant.update("dataEncrypted = null where requestId = ?1 and dataEncrypted is not null", request.id);
+            request.exportDataHeld = false;
+            audit.note(request, AuditTrail.SYSTEM, "export-deleted", "retention of " + config.export().retention());
         }
     }
 }

@@ -146,6 +146,10 @@ public class PrivacyRequestResource {
      * Officers: every request; others: their own. Filtered and paged in the database, in due-date order; the next
      * page's address comes in an RFC 8288 {@code Link} header with {@code rel="next"}.
      */
+    @Operation(summary = "List privacy requests", description = "Privacy officers get every request, anyone else "
+            + "their own: filtered by status, type, jurisdiction, source, open, overdue or due within days, "
+            + "soonest deadline first, a page at a time (`limit`); the next page's address comes in a Link header "
+            + "with rel=\"next\" (`after`).")
     @GET
     @RolesAllowed({ Roles.USER, Roles.PRIVACY_OFFICER })
     @APIResponse(responseCode = "200", description = "One page of requests, soonest deadline first; a Link header"
@@ -177,6 +181,9 @@ public class PrivacyRequestResource {
     }
 
     /** Officers: the figures above the queue and on the overview. */
+    @Operation(summary = "Get the queue's figures", description = "The figures above the officers' queue and on "
+            + "their overview: requests by status, open ones by type, overdue, due within 7 days, median days to "
+            + "fulfil over the last 90 days, stalled participants. Privacy officers only.")
     @GET
     @Path("/summary")
     @RolesAllowed(Roles.PRIVACY_OFFICER)

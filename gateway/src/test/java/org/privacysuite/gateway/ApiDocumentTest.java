@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +63,7 @@ class ApiDocumentTest {
         assertTrue(tags.containsAll(SERVICES) && tags.contains("API documents"), "tags: " + tags);
         assertTrue(tags.stream().noneMatch(tag -> tag.startsWith("internal-")), "tags of dropped paths go: " + tags);
         // the realm the gateway validates tokens against, not whatever a service was built with
-        assertEquals(ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class)
-                .replaceAll("/+$", "") + "/.well-known/openid-configuration",
+        assertEquals(realm() + "/.well-known/openid-configuration",
                 document.getString("components.securitySchemes.oidc.openIdConnectUrl"));
     }
 
@@ -104,7 +104,7 @@ class ApiDocumentTest {
         Response page = given().when().get("/api-docs/");
         page.then().statusCode(200).contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("script-src 'self';"))
-                .header("Content-Security-Policy", containsString("connect-src 'self';"))
+                .header("Content-Security-Policy", containsString("connect-src 'self' " + origin(realm()) + ";"))
                 .header("Content-Security-Policy", not(containsString("unsafe")));
         Matcher assets = Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page.asString());
         List<String> found = new ArrayList<>();
@@ -115,6 +115,15 @@ class ApiDocumentTest {
         assertEquals(3, found.size(), "Swagger UI's script and style sheet, and the page's own script: " + found);
         assertTrue(found.stream().allMatch(url -> url.startsWith("/")), "nothing from another origin: " + found);
         given().when().get("/api-docs/api-docs.js").then().body(containsString("url: '/openapi.json'"));
+    }
+
+    private static String realm() {
+        return ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class).replaceAll("/+$", "");
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     private static JsonPath document() {

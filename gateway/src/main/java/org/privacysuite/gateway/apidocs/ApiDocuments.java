@@ -35,6 +35,7 @@ public class ApiDocuments {
     private static final Logger LOG = Logger.getLogger(ApiDocuments.class);
 
     private final Upstreams upstreams;
+    /** The gateway's own /q/openapi document; Quarkus' runtime class, not a public API (ApiDocumentTest covers it). */
     private final OpenApiDocumentService ownDocument;
     private final GatewayConfig.ApiDocs config;
     private final String openIdConnectUrl;

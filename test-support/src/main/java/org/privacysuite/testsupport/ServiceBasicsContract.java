@@ -60,7 +60,10 @@ public abstract class ServiceBasicsContract {
                 .then().statusCode(200).body("openapi", startsWith("3."));
     }
 
-    /** API clients and linters learn from the document itself who may call what and how errors look. */
+    /**
+     * API clients and linters learn from the document itself what each operation does, who may call it and how
+     * errors look.
+     */
     @Test
     void openApiDocumentSaysWhoMayCallAndThatErrorsAreProblems() throws Exception {
         JsonNode document = new ObjectMapper().readTree(given().accept("application/json").when().get("/q/openapi")
@@ -73,6 +76,14 @@ public abstract class ServiceBasicsContract {
             }
             if (!op.getValue().has("security")) {
                 problems.add(where + ": no security requirement (public operations say security: [])");
+            }
+            for (String field : List.of("summary", "description")) {
+                if (op.getValue().path(field).asText().isBlank()) {
+                    problems.add(where + ": no " + field + " (@Operation)");
+                }
+            }
+            if (op.getValue().path("tags").isEmpty()) {
+                problems.add(where + ": no tag (@Tag on the resource)");
             }
             if (path.getKey().startsWith("/v1/")) {
                 return; // the Data Rights Protocol has its own error shape

@@ -19,9 +19,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.account.domain.Account;
 import org.privacysuite.account.domain.AccountStatus;
 import org.privacysuite.account.service.Closures;
@@ -30,6 +32,8 @@ import org.privacysuite.account.service.SignUp;
 import org.privacysuite.commons.security.Roles;
 
 /** Sign-up, the owner's profile (the subject is always the token's), and public profiles. */
+@Tag(name = "Accounts", description = "Sign-up, the owner's profile with its per-field sharing, and public "
+        + "profiles.")
 @Path("/api/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AccountResource {
@@ -49,6 +53,9 @@ public class AccountResource {
     @Inject
     JsonWebToken token;
 
+    @Operation(summary = "Sign up", description = "Creates the account in the identity provider (the password "
+            + "never reaches the suite's database) with optional profile fields and the fields the person chooses "
+            + "to share publicly. 201 with Location /api/accounts/me; 409 when the username or email is taken.")
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
@@ -62,6 +69,9 @@ public class AccountResource {
                 .entity(AccountDto.of(created.account(), created.email(), null)).build();
     }
 
+    @Operation(summary = "Get my account", description = "The signed-in account: username, email, status, profile "
+            + "fields, which of them are shared publicly and, while closure is pending, its holds and expected "
+            + "date.")
     @GET
     @Path("/me")
     @RolesAllowed(Roles.USER)
@@ -69,6 +79,8 @@ public class AccountResource {
         return dto(profiles.own(accountId()));
     }
 
+    @Operation(summary = "Update my profile", description = "Changes profile fields and the set of fields shared "
+            + "publicly (JSON merge patch: absent fields stay, null clears).")
     @PATCH
     @Path("/me")
     @RolesAllowed(Roles.USER)
@@ -77,6 +89,8 @@ public class AccountResource {
         return dto(profiles.patch(accountId(), patch.profile(), patch.sharedFields()));
     }
 
+    @Operation(summary = "Get a public profile", description = "Only the profile fields the account's owner chose "
+            + "to share publicly; 404 for an unknown, closed or erased account.")
     @GET
     @Path("/{username}/public")
     @PermitAll

@@ -17,13 +17,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.account.service.AppUsage;
 import org.privacysuite.commons.security.Roles;
 
 /** Usage events of the companion app: stored only with app-usage-data consent, listed to their owner. */
+@Tag(name = "App usage", description = "Usage events of the companion app, stored only while the app-usage-data "
+        + "consent holds.")
 @Path("/api/accounts/me/app-usage")
 @RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +39,9 @@ public class AppUsageResource {
     @Inject
     SecurityIdentity identity;
 
+    @Operation(summary = "Record an app usage event", description = "Stores one usage event (appliance, program, "
+            + "duration, start) of the signed-in account, only while its consent for `app-usage-data` holds; "
+            + "otherwise refused with a problem that says consent is missing.")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "Recorded.",
@@ -46,6 +53,8 @@ public class AppUsageResource {
     }
 
     /** Newest first. */
+    @Operation(summary = "List my app usage", description = "The signed-in account's stored usage events, newest "
+            + "first, at most `limit`.")
     @GET
     public List<AppUsageDto> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return usage.list(identity.getPrincipal().getName(), limit).stream().map(AppUsageDto::of).toList();

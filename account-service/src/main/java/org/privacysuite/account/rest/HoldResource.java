@@ -17,14 +17,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.account.domain.Hold;
 import org.privacysuite.account.service.Holds;
 import org.privacysuite.commons.security.Roles;
 
 /** Obligations registered by systems with the service role (an order system); never by the account's owner. */
+@Tag(name = "Account holds", description = "Obligations (such as a return window) registered by other systems that "
+        + "delay an account's closure.")
 @Path("/api/accounts/{accountId}/holds")
 @RolesAllowed(Roles.SERVICE)
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +43,9 @@ public class HoldResource {
     @Inject
     SecurityIdentity identity;
 
+    @Operation(summary = "Register a hold", description = "An order system registers an obligation on the account "
+            + "(reason such as RETURN_WINDOW, end date, its own reference); a pending closure waits until every "
+            + "hold has ended. Services only.")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "The hold; Location is the hold.",
@@ -51,11 +58,15 @@ public class HoldResource {
                 .entity(HoldDto.of(hold)).build();
     }
 
+    @Operation(summary = "List an account's holds", description = "The account's holds, ended ones included. "
+            + "Services only.")
     @GET
     public List<HoldDto> list(@PathParam("accountId") @Pattern(regexp = ID, message = ID_MESSAGE) String accountId) {
         return holds.of(accountId).stream().map(HoldDto::of).toList();
     }
 
+    @Operation(summary = "Release a hold", description = "Ends the hold now; a pending closure completes once no "
+            + "hold remains. Services only.")
     @DELETE
     @Path("/{holdId}")
     @APIResponse(responseCode = "204", description = "Released.")

@@ -14,6 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.consent.service.ConsentLedger;
 import org.privacysuite.consent.service.Subject;
 
@@ -21,6 +23,8 @@ import org.privacysuite.consent.service.Subject;
  * A visitor's choices, keyed by the random id in their first-party consent cookie. No login: knowing the 122 random
  * bits of the id is what identifies the device.
  */
+@Tag(name = "Device consent", description = "A visitor's choices, keyed by the random device id in the first-party "
+        + "consent cookie; no login needed.")
 @Path("/api/consent/devices/{deviceId}")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,11 +43,18 @@ public class DeviceConsentResource {
     @Inject
     RequestOrigins origins;
 
+    @Operation(summary = "Get a device's choices", description = "The device's current decision per purpose with "
+            + "the notice version it was given for; purposes never decided are absent. No login: the random "
+            + "(version 4 UUID) device id is what identifies the device.")
     @GET
     public ConsentStateDto get(@PathParam("deviceId") @Pattern(regexp = DEVICE_ID, message = DEVICE_ID_MESSAGE) String deviceId) {
         return dtos.state(ledger.current(deviceId));
     }
 
+    @Operation(summary = "Record a device's choices", description = "Records choices per purpose with the notice "
+            + "versions shown, the method (accept-all, reject-all, custom) and the page. `Sec-GPC: 1` turns "
+            + "purposes governed by Global Privacy Control off whatever the body says, and the receipt records "
+            + "that.")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public ConsentStateDto record(

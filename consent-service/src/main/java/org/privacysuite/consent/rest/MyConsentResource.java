@@ -19,13 +19,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.commons.security.Roles;
 import org.privacysuite.consent.service.ConsentLedger;
 import org.privacysuite.consent.service.ReceiptBook;
 import org.privacysuite.consent.service.Subject;
 
 /** The signed-in account's choices; the subject is always the token's, so nobody reaches another's data here. */
+@Tag(name = "Account consent", description = "The signed-in account's choices, receipts and linked devices; the "
+        + "subject is always the token's.")
 @Path("/api/consent/me")
 @RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,11 +50,15 @@ public class MyConsentResource {
     @Inject
     RequestOrigins origins;
 
+    @Operation(summary = "Get my choices", description = "The signed-in account's current decision per purpose, "
+            + "including those joined from linked devices.")
     @GET
     public ConsentStateDto get() {
         return dtos.state(ledger.current(accountId()));
     }
 
+    @Operation(summary = "Record my choices", description = "Records the signed-in account's choices per purpose "
+            + "with the notice versions shown and the method; `Sec-GPC: 1` turns GPC-governed purposes off.")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public ConsentStateDto record(@Valid @NotNull ChoicesRequest choices, @Context HttpServerRequest request) {
@@ -61,6 +69,9 @@ public class MyConsentResource {
      * Called at login: the device's decisions join the account's (the later decision per purpose wins). 409 when the
      * device is linked to another account; linking one's own device again is harmless.
      */
+    @Operation(summary = "Link a device to my account", description = "Called at sign-in: the device's decisions "
+            + "join the account's (the later decision per purpose wins). 409 when the device is linked to another "
+            + "account; linking one's own device again is harmless.")
     @POST
     @Path("/devices/{deviceId}")
     public ConsentStateDto linkDevice(@PathParam("deviceId") @Pattern(regexp = DeviceConsentResource.DEVICE_ID,
@@ -69,6 +80,8 @@ public class MyConsentResource {
     }
 
     /** Unlinks one of the account's devices; 404 for any device not linked to this account. */
+    @Operation(summary = "Unlink a device from my account", description = "Unlinks one of the account's devices, "
+            + "whose checks then follow its own decisions again; 404 for a device not linked to this account.")
     @DELETE
     @Path("/devices/{deviceId}")
     @APIResponse(responseCode = "204", description = "Unlinked: the device's checks follow its own decisions again.")
@@ -78,6 +91,8 @@ public class MyConsentResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "List my consent receipts", description = "Proof of every decision of the account: "
+            + "purpose, decision, notice version, method, origin and time.")
     @GET
     @Path("/receipts")
     public List<ReceiptDto> receipts() {

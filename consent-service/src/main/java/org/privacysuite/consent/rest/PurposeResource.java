@@ -17,14 +17,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.commons.security.Roles;
 import org.privacysuite.consent.domain.LegalBasis;
 import org.privacysuite.consent.service.PurposeCatalogue;
 
+@Tag(name = "Purposes", description = "The catalogue of processing purposes a banner shows, with their notice "
+        + "texts and versions.")
 @Path("/api/consent/purposes")
 @Produces(MediaType.APPLICATION_JSON)
 public class PurposeResource {
@@ -36,6 +40,9 @@ public class PurposeResource {
     SecurityIdentity identity;
 
     /** The public catalogue every banner renders. */
+    @Operation(summary = "List the purposes", description = "The public catalogue every banner renders: per "
+            + "purpose its key, title, description, legal basis, current notice version, whether it is required "
+            + "and whether the Global Privacy Control signal opts it out.")
     @GET
     @PermitAll
     public List<PurposeDto> list() {
@@ -43,6 +50,9 @@ public class PurposeResource {
     }
 
     /** Every published notice text of a purpose: what a person saw when they decided. */
+    @Operation(summary = "List a purpose's notice versions", description = "Every published notice text of a "
+            + "purpose, oldest first, with its version, legal basis, publication time and whether the change was "
+            + "material: what a person saw when they decided.")
     @GET
     @Path("/{key}/notices")
     @PermitAll
@@ -53,6 +63,9 @@ public class PurposeResource {
                 .toList();
     }
 
+    @Operation(summary = "Create or update a purpose", description = "Creates the purpose, or updates it; a change "
+            + "of its text publishes a new notice version, and consents given earlier stay tied to the version "
+            + "that was shown. Privacy officers only.")
     @PUT
     @Path("/{key}")
     @RolesAllowed(Roles.PRIVACY_OFFICER)

@@ -16,11 +16,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.commons.security.Roles;
 
 /** Officers onboard authorised agents: the agent's id and the verify key its DRP messages are signed with. */
+@Tag(name = "Authorised agents", description = "The Data Rights Protocol agents a privacy officer onboards, with "
+        + "the keys their messages are signed with.")
 @Path("/api/privacy-requests/agents")
 @RolesAllowed(Roles.PRIVACY_OFFICER)
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,11 +38,15 @@ public class DrpAgentResource {
     @Inject
     SecurityIdentity identity;
 
+    @Operation(summary = "List authorised agents", description = "Every onboarded Data Rights Protocol agent with "
+            + "its verify key. Privacy officers only.")
     @GET
     public List<DrpDtos.AgentView> list() {
         return protocol.agents();
     }
 
+    @Operation(summary = "Onboard or update an agent", description = "Creates or updates an authorised agent: its "
+            + "name and the Ed25519 verify key its messages are signed with. Privacy officers only.")
     @PUT
     @Path("/{agentId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -47,6 +55,8 @@ public class DrpAgentResource {
         return protocol.view(protocol.putAgent(agentId, body.name(), body.verifyKey(), officer()));
     }
 
+    @Operation(summary = "Remove an agent", description = "Removes the agent and its bearer tokens; the requests "
+            + "it submitted stay. Privacy officers only.")
     @DELETE
     @Path("/{agentId}")
     @APIResponse(responseCode = "204", description = "Removed, with its tokens; its requests stay.")

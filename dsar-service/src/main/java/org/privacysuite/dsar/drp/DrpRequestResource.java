@@ -9,11 +9,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.commons.security.Roles;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 
 /** Officers see which agent submitted a request, what it asked, and whether its status callbacks got through. */
+@Tag(name = "Authorised agents")
 @Path("/api/privacy-requests/{id}/drp")
 @RolesAllowed(Roles.PRIVACY_OFFICER)
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,6 +25,9 @@ public class DrpRequestResource {
     @Inject
     DrpStatusJson statusJson;
 
+    @Operation(summary = "Get a request's DRP details", description = "For a request an agent submitted: the "
+            + "agent, what it asked under which regime, the Exercise Status it is told, and whether the status "
+            + "callbacks got through. Privacy officers only.")
     @GET
     @Transactional
     public DrpDtos.RequestView get(@PathParam("id") @Pattern(regexp = PrivacyRequest.ID_PATTERN) String id) {

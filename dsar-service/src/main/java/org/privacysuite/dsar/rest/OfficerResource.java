@@ -12,11 +12,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.commons.security.Roles;
 import org.privacysuite.dsar.service.OfficerActions;
 import org.privacysuite.dsar.service.ParticipantReasks;
 
 /** The officers' actions on a request. */
+@Tag(name = "Privacy officer actions", description = "What a privacy officer does with a request: approve, deny, "
+        + "extend, reply, close, ask a service again.")
 @Path("/api/privacy-requests")
 @RolesAllowed(Roles.PRIVACY_OFFICER)
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,6 +39,8 @@ public class OfficerResource {
     SecurityIdentity identity;
 
     /** Asks one participant again: after a failure, a deferral without a date, or silence (audited). */
+    @Operation(summary = "Ask a participant again", description = "Asks one participating service again for its "
+            + "part of the request, after a failure, a deferral without a date, or silence; audited.")
     @POST
     @Path("/{id}/participants/{service}/reask")
     public RequestDto reask(@PathParam("id") @Pattern(regexp = PrivacyRequestResource.ID) String id,
@@ -42,12 +48,16 @@ public class OfficerResource {
         return dtos.full(reasks.byOfficer(id, service, officer()));
     }
 
+    @Operation(summary = "Approve a request", description = "Approves a verified request: the participating "
+            + "services are asked to fulfil it.")
     @POST
     @Path("/{id}/approve")
     public RequestDto approve(@PathParam("id") @Pattern(regexp = PrivacyRequestResource.ID) String id) {
         return dtos.full(actions.approve(id, officer()));
     }
 
+    @Operation(summary = "Deny a request", description = "Denies the request with the reason the requester is "
+            + "told.")
     @POST
     @Path("/{id}/deny")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -56,6 +66,8 @@ public class OfficerResource {
         return dtos.full(actions.deny(id, officer(), body.reason()));
     }
 
+    @Operation(summary = "Extend the deadline", description = "Extends the legal deadline with the reason the "
+            + "requester is told: by `months` (1 or 2, default 2) under GDPR; CCPA always extends by 45 days.")
     @POST
     @Path("/{id}/extend")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -64,6 +76,8 @@ public class OfficerResource {
         return dtos.full(actions.extend(id, officer(), body.months() == null ? 2 : body.months(), body.reason()));
     }
 
+    @Operation(summary = "Reply to the requester", description = "Sends the requester the officer's answer, for "
+            + "instance to a question.")
     @POST
     @Path("/{id}/reply")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -72,6 +86,7 @@ public class OfficerResource {
         return dtos.full(actions.reply(id, officer(), body.message()));
     }
 
+    @Operation(summary = "Close a request", description = "Closes the request; nothing more happens to it.")
     @POST
     @Path("/{id}/close")
     public RequestDto close(@PathParam("id") @Pattern(regexp = PrivacyRequestResource.ID) String id) {

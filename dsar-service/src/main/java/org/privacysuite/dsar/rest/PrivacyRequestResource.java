@@ -27,9 +27,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.commons.security.Roles;
@@ -49,6 +51,8 @@ import org.privacysuite.dsar.service.RequestQueue;
 import org.privacysuite.dsar.service.RequestIntake;
 import org.privacysuite.dsar.service.RequestThrottle;
 
+@Tag(name = "Privacy requests", description = "Data subject requests (access, portability, erasure, rectification, "
+        + "objection, question) with their legal deadlines.")
 @Path("/api/privacy-requests")
 @Produces(MediaType.APPLICATION_JSON)
 public class PrivacyRequestResource {
@@ -80,6 +84,10 @@ public class PrivacyRequestResource {
     QueueSummary summaries;
 
     /** Anyone may ask. With a user token the subject is verified by it; without, an email address is required. */
+    @Operation(summary = "Submit a privacy request", description = "Anyone may ask: type, jurisdiction and message "
+            + "(and the changes of a rectification). With a user token the subject is verified by it; without one "
+            + "an email address is required and a verification code is mailed to it. 429 with Retry-After when "
+            + "this client or address asked too often.")
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
@@ -113,6 +121,8 @@ public class PrivacyRequestResource {
         return Response.status(Response.Status.CREATED).entity(dtos.receipt(request)).build();
     }
 
+    @Operation(summary = "Verify a privacy request", description = "Confirms a request made without login with the "
+            + "code mailed to its address.")
     @POST
     @Path("/{id}/verify")
     @PermitAll
@@ -122,6 +132,9 @@ public class PrivacyRequestResource {
         return dtos.receipt(intake.verify(id, body.code()));
     }
 
+    @Operation(summary = "Get a privacy request", description = "Status, due date, per-service progress and the "
+            + "reasons for any deferral. The owner or a privacy officer; anyone else gets 404, as if it did not "
+            + "exist.")
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.USER, Roles.PRIVACY_OFFICER })
@@ -133,6 +146,10 @@ public class PrivacyRequestResource {
      * Officers: every request; others: their own. Filtered and paged in the database, in due-date order; the next
      * page's address comes in an RFC 8288 {@code Link} header with {@code rel="next"}.
      */
+    @Operation(summary = "List privacy requests", description = "Privacy officers get every request, anyone else "
+            + "their own: filtered by status, type, jurisdiction, source, open, overdue or due within days, "
+            + "soonest deadline first, a page at a time (`limit`); the next page's address comes in a Link header "
+            + "with rel=\"next\" (`after`).")
     @GET
     @RolesAllowed({ Roles.USER, Roles.PRIVACY_OFFICER })
     @APIResponse(responseCode = "200", description = "One page of requests, soonest deadline first; a Link header"
@@ -164,6 +181,9 @@ public class PrivacyRequestResource {
     }
 
     /** Officers: the figures above the queue and on the overview. */
+    @Operation(summary = "Get the queue's figures", description = "The figures above the officers' queue and on "
+            + "their overview: requests by status, open ones by type, overdue, due within 7 days, median days to "
+            + "fulfil over the last 90 days, stalled participants. Privacy officers only.")
     @GET
     @Path("/summary")
     @RolesAllowed(Roles.PRIVACY_OFFICER)
@@ -175,6 +195,9 @@ public class PrivacyRequestResource {
      * The Art. 15/20 package, for the person who asked: signed in as the subject, or, without an account, with the
      * download link mailed to the verified address ({@code ?token=}).
      */
+    @Operation(summary = "Download the data package", description = "The Art. 15/20 package as machine-readable "
+            + "JSON, once the request is fulfilled: for the signed-in owner, or without an account with the "
+            + "download link mailed to the verified address (`token`).")
     @GET
     @Path("/{id}/export")
     @PermitAll
@@ -197,6 +220,8 @@ public class PrivacyRequestResource {
                 .header("Content-Disposition", "attachment; filename=\"privacy-export-" + id + ".json\"").build();
     }
 
+    @Operation(summary = "Get a request's audit trail", description = "Every step of the request in order: who did what "
+            + "and when. Privacy officers only.")
     @GET
     @Path("/{id}/audit")
     @RolesAllowed(Roles.PRIVACY_OFFICER)

@@ -31,6 +31,8 @@ public interface GatewayConfig {
 
     Health health();
 
+    ApiDocs apiDocs();
+
     interface Upstream {
 
         /** Base URL (scheme, host, port) of each service: Kubernetes service names in k8s, localhost locally. */
@@ -135,6 +137,18 @@ public interface GatewayConfig {
     interface Health {
 
         /** How long a readiness probe waits for each upstream's /q/health/ready. */
+        @WithDefault("2s")
+        Duration timeout();
+    }
+
+    /** The merged API document at /openapi.json, assembled from the services' own /q/openapi. */
+    interface ApiDocs {
+
+        /** How long an assembled document is served before the services are asked again. */
+        @WithDefault("1m")
+        Duration refresh();
+
+        /** How long each service's /q/openapi may take; after that its last good copy is used, or it is left out. */
         @WithDefault("2s")
         Duration timeout();
     }

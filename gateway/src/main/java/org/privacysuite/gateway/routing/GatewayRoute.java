@@ -38,4 +38,13 @@ public enum GatewayRoute {
     public UpstreamService upstream() {
         return upstream;
     }
+
+    /** Whether a path (or path template) of the API falls under this route, as Vert.x Web would match it. */
+    public boolean covers(String apiPath) {
+        if (!path.endsWith("/*")) {
+            return path.equals(apiPath);
+        }
+        String prefix = path.substring(0, path.length() - 2);
+        return apiPath.equals(prefix) || apiPath.startsWith(prefix + "/");
+    }
 }

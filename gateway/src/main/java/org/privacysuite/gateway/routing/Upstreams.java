@@ -4,6 +4,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -68,6 +69,23 @@ public class Upstreams {
         return client.request(options)
                 .compose(HttpClientRequest::send)
                 .compose(response -> response.body().map(ignored -> response.statusCode()));
+    }
+
+    /**
+     * The service's own OpenAPI document (JSON), bypassing the circuit breaker like the readiness probe: the
+     * document is the gateway's business, not a client's request. Fails on any status but 200.
+     */
+    public Future<Buffer> openApiDocument(UpstreamService service, Duration timeout) {
+        RequestOptions options = origins.get(service).requestOptions(config)
+                .setMethod(HttpMethod.GET)
+                .setURI("/q/openapi?format=json")
+                .setConnectTimeout(timeout.toMillis())
+                .setIdleTimeout(timeout.toMillis())
+                .putHeader("Accept", "application/json");
+        return client.request(options)
+                .compose(HttpClientRequest::send)
+                .compose(response -> response.statusCode() == 200 ? response.body()
+                        : Future.failedFuture("HTTP " + response.statusCode()));
     }
 
     /** How long an opened circuit stays open: what a client told "503, circuit open" should wait. */

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP server standing in for one service. By the end of the path:
  * {@code /hang} never answers, {@code /problem} answers 409 problem+json, {@code /unavailable} a 503 problem with
  * Retry-After, {@code /page} an HTML page; anything else is echoed back as JSON (service, method, path, query,
- * headers, body). {@code /q/health/ready} answers as {@link #setReady(boolean)} says and is not counted.
+ * headers, body). {@code /q/health/ready} answers as {@link #setReady(boolean)} says and {@code /q/openapi} with
+ * {@link #openApiDocument()}; neither is counted.
  */
 public final class FakeUpstream {
 
@@ -78,6 +80,10 @@ public final class FakeUpstream {
                     .end(new JsonObject().put("status", ready ? "UP" : "DOWN").encode());
             return;
         }
+        if (path.equals("/q/openapi")) {
+            request.response().putHeader("Content-Type", "application/json").end(openApiDocument().encode());
+            return;
+        }
         requests.incrementAndGet();
         if (path.endsWith("/hang")) {
             return;
@@ -100,6 +106,42 @@ public final class FakeUpstream {
             return;
         }
         request.body().onSuccess(body -> echo(request, body));
+    }
+
+    /** The path prefix the gateway routes to this service. */
+    public String apiPrefix() {
+        return switch (name) {
+            case "consent-service" -> "/api/consent";
+            case "account-service" -> "/api/accounts";
+            case "dsar-service" -> "/api/privacy-requests";
+            default -> "/api/newsletter";
+        };
+    }
+
+    /**
+     * A small OpenAPI document: {@code <apiPrefix>/things}, which the gateway routes here, and {@code /internal/<name>},
+     * which it does not; a {@code Thing} schema whose shape differs between the services, and an unused schema.
+     */
+    public JsonObject openApiDocument() {
+        JsonObject thing = new JsonObject().put("type", "object").put("properties", new JsonObject()
+                .put(name.replace("-service", "") + "Field", new JsonObject().put("type", "string")));
+        JsonObject operation = new JsonObject().put("operationId", name + "_things").put("summary", "Things")
+                .put("tags", new JsonArray().add(name))
+                .put("responses", new JsonObject().put("200", new JsonObject().put("description", "OK")
+                        .put("content", new JsonObject().put("application/json", new JsonObject()
+                                .put("schema", new JsonObject().put("$ref", "#/components/schemas/Thing"))))));
+        return new JsonObject()
+                .put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", name).put("version", "1"))
+                .put("tags", new JsonArray().add(new JsonObject().put("name", name).put("description", "Of " + name))
+                        .add(new JsonObject().put("name", "internal-" + name)))
+                .put("paths", new JsonObject()
+                        .put(apiPrefix() + "/things", new JsonObject().put("get", operation))
+                        .put("/internal/" + name, new JsonObject().put("get", operation.copy()
+                                .put("operationId", name + "_internal").put("tags", new JsonArray().add("internal-" + name)))))
+                .put("components", new JsonObject().put("schemas", new JsonObject()
+                        .put("Thing", thing)
+                        .put("Unused" + name.replace("-", ""), new JsonObject().put("type", "string"))));
     }
 
     private void echo(HttpServerRequest request, Buffer body) {

@@ -11,9 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.newsletter.domain.SubjectType;
 import org.privacysuite.newsletter.rest.NewsletterDtos.BrowsingEventAnswer;
@@ -25,6 +27,8 @@ import org.privacysuite.newsletter.service.InterestProfiles;
  * Page topics seen by a device (no login: its consent cookie id) or, with a user token, by the account. Always 202:
  * whether the event was kept is the service's business, decided by consent; the answer says which.
  */
+@Tag(name = "Browsing events", description = "Page topics seen by a device or account, kept only while newsletter "
+        + "personalisation consent holds.")
 @Path("/api/newsletter/browsing-events")
 @PermitAll
 public class BrowsingEventResource {
@@ -35,6 +39,9 @@ public class BrowsingEventResource {
     @Inject
     Callers callers;
 
+    @Operation(summary = "Report page topics", description = "Page topics seen by a device (no login: its consent "
+            + "cookie id) or, with a user token, by the account. Always 202: stored while consent for "
+            + "`newsletter-personalisation` holds, otherwise dropped and counted; the answer says which.")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

@@ -18,9 +18,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.commons.security.Roles;
 import org.privacysuite.newsletter.domain.Issue;
 import org.privacysuite.newsletter.domain.IssueStatus;
@@ -35,6 +37,8 @@ import org.privacysuite.newsletter.service.Progress;
  * Issues, written and sent by marketing or a privacy officer. Nothing here shows who the subscribers are: progress
  * is counts only.
  */
+@Tag(name = "Newsletter issues", description = "Issues written and sent by marketing or a privacy officer; "
+        + "progress is counts only, never who the subscribers are.")
 @Path("/api/newsletter/issues")
 @RolesAllowed({ Roles.MARKETING, Roles.PRIVACY_OFFICER })
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +53,8 @@ public class IssueResource {
     @Inject
     SecurityIdentity identity;
 
+    @Operation(summary = "Create an issue", description = "Writes an issue (subject, intro, one section per "
+            + "topic); it is not sent yet. Marketing or privacy officers.")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "201", description = "The issue, not sent yet; Location is the issue.",
@@ -60,11 +66,14 @@ public class IssueResource {
                 .entity(IssueDto.of(issue, sender.progress(issue.id))).build();
     }
 
+    @Operation(summary = "List issues", description = "Every issue with its status. Marketing or privacy officers.")
     @GET
     public List<IssueDto> list() {
         return desk.list().stream().map(i -> IssueDto.of(i, null)).toList();
     }
 
+    @Operation(summary = "Get an issue", description = "The issue with its sending progress in counts. Marketing "
+            + "or privacy officers.")
     @GET
     @Path("/{id}")
     public IssueDto get(@PathParam("id") String id) {
@@ -78,6 +87,10 @@ public class IssueResource {
      * progress: 200 once the issue is SENT, 202 while recipients remain (background rounds continue, and calling
      * again continues too). Safe to repeat: nobody gets the issue twice.
      */
+    @Operation(summary = "Send an issue", description = "Starts or resumes sending: mails the next batch of "
+            + "recipients (personalised only with consent, with List-Unsubscribe headers) and answers with the "
+            + "progress: 200 once every recipient has it, 202 while some remain. Safe to repeat: nobody gets an "
+            + "issue twice.")
     @POST
     @Path("/{id}/send")
     @APIResponse(responseCode = "200", description = "Every recipient has it.",

@@ -17,9 +17,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.newsletter.rest.NewsletterDtos.ConfirmRequest;
 import org.privacysuite.newsletter.rest.NewsletterDtos.ConfirmedDto;
@@ -34,6 +36,8 @@ import org.privacysuite.newsletter.service.TopicCatalogue;
  * Subscribing with double opt-in. No login needed; with a user token whose verified email is the subscribed
  * address, the subscription is linked to that account.
  */
+@Tag(name = "Newsletter subscriptions", description = "Subscribing with double opt-in: the sign-up, and its "
+        + "confirmation with the token from the mail.")
 @Path("/api/newsletter/subscriptions")
 @PermitAll
 public class SubscriptionResource {
@@ -58,6 +62,9 @@ public class SubscriptionResource {
      * whether or not its mail limit let a mail go out. 429 when this client sent too many (its address is the
      * gateway's X-Forwarded-For, believed only from the proxies in {@code quarkus.http.proxy.trusted-proxies}).
      */
+    @Operation(summary = "Subscribe to the newsletter", description = "Creates an unconfirmed subscription (email, "
+            + "topics, optional device id) and mails a confirmation link (double opt-in). 202 with the same body "
+            + "whether or not the address was known; 429 with Retry-After when this client signed up too often.")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -72,6 +79,8 @@ public class SubscriptionResource {
     }
 
     /** The API form: the token from the mail's link. */
+    @Operation(summary = "Confirm a subscription", description = "Confirms the subscription with the token from "
+            + "the confirmation mail; the API form of the confirmation page's button.")
     @POST
     @Path("/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -83,6 +92,8 @@ public class SubscriptionResource {
     }
 
     /** The button of the confirmation page (a form post). */
+    @Operation(summary = "Confirm a subscription (form)", description = "The confirmation page's button: a form "
+            + "post of the token, answered with an HTML page.")
     @POST
     @Path("/confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -101,6 +112,9 @@ public class SubscriptionResource {
      * Where the mail's link lands: a page with a button, because mail scanners open links and a GET must not confirm
      * anything on the address owner's behalf.
      */
+    @Operation(summary = "Show the confirmation page", description = "Where the mail's link lands: an HTML page "
+            + "with a button, because mail scanners open links and a GET must not confirm anything on the address "
+            + "owner's behalf.")
     @GET
     @Path("/confirm")
     @Produces(MediaType.TEXT_HTML)

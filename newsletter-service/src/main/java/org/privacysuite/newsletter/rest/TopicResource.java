@@ -15,15 +15,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.commons.security.Roles;
 import org.privacysuite.newsletter.rest.NewsletterDtos.TopicDto;
 import org.privacysuite.newsletter.rest.NewsletterDtos.TopicUpdate;
 import org.privacysuite.newsletter.service.TopicCatalogue;
 
 /** The topics a subscription form offers and issues are written about. */
+@Tag(name = "Newsletter topics", description = "The topics a subscription form offers and issues are written "
+        + "about.")
 @Path("/api/newsletter/topics")
 @Produces(MediaType.APPLICATION_JSON)
 public class TopicResource {
@@ -31,12 +35,16 @@ public class TopicResource {
     @Inject
     TopicCatalogue catalogue;
 
+    @Operation(summary = "List newsletter topics", description = "Every topic with its title and description, for "
+            + "subscription forms.")
     @GET
     @PermitAll
     public List<TopicDto> list() {
         return catalogue.all().stream().map(TopicDto::of).toList();
     }
 
+    @Operation(summary = "Create or update a topic", description = "Creates or updates a topic's title and "
+            + "description. Marketing or privacy officers.")
     @PUT
     @Path("/{key}")
     @RolesAllowed({ Roles.MARKETING, Roles.PRIVACY_OFFICER })

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.newsletter.domain.Subscriber;
 import org.privacysuite.newsletter.rest.NewsletterDtos.UnsubscribedDto;
@@ -23,6 +25,8 @@ import org.privacysuite.newsletter.service.Subscriptions;
  * clients send {@code List-Unsubscribe=One-Click} form-encoded or as multipart), idempotent, 200. {@code GET} (a
  * person clicking the link at the bottom of a mail, or a mail scanner) only shows a page with the button.
  */
+@Tag(name = "Unsubscribe", description = "The List-Unsubscribe target of every mail: RFC 8058 one-click, and a "
+        + "page for people.")
 @Path("/api/newsletter/unsubscribe")
 @PermitAll
 public class UnsubscribeResource {
@@ -33,6 +37,9 @@ public class UnsubscribeResource {
     @Inject
     Pages pages;
 
+    @Operation(summary = "Unsubscribe (one-click)", description = "RFC 8058 one-click unsubscribe with the token "
+            + "of the mail's List-Unsubscribe link: no login, any body, idempotent. JSON, or an HTML page for a "
+            + "browser.")
     @POST
     @Produces({ MediaType.APPLICATION_JSON, MediaType.TEXT_HTML })
     public Response unsubscribe(@QueryParam("token") String token, @Context HttpHeaders headers) {
@@ -53,6 +60,8 @@ public class UnsubscribeResource {
         return Response.ok(new UnsubscribedDto("UNSUBSCRIBED", masked)).type(MediaType.APPLICATION_JSON).build();
     }
 
+    @Operation(summary = "Show the unsubscribe page", description = "The page a person reaches from the link at "
+            + "the bottom of a mail: it shows the address and a button, and changes nothing itself.")
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("token") String token) {

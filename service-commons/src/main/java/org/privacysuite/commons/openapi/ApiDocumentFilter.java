@@ -1,7 +1,12 @@
 package org.privacysuite.commons.openapi;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -10,6 +15,7 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.privacysuite.commons.problem.Problem;
 
 /**
@@ -17,10 +23,16 @@ import org.privacysuite.commons.problem.Problem;
  * {@code application/problem+json} (RFC 9457) with the suite's Problem schema, an operation's other errors are its
  * {@code default} answer, and operations without a security requirement declare {@code security: []} (public)
  * rather than leaving it unsaid. The Data Rights Protocol's {@code /v1} answers keep their own error shape.
+ * <p>
+ * Quarkus lists an operation's {@code @RolesAllowed} roles as the scopes of its security requirement, under the first
+ * scheme it finds (dsar-service also declares the Data Rights Protocol's). Realm roles are not OAuth scopes (a client
+ * cannot ask for them), so the requirement becomes the realm's OpenID Connect scheme without scopes and the roles move
+ * to the operation's {@value #ROLES_EXTENSION} extension.
  */
 public class ApiDocumentFilter implements OASFilter {
 
     static final String PROBLEM_SCHEMA = "Problem";
+    static final String ROLES_EXTENSION = "x-required-roles";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM_SCHEMA;
 
     @Override
@@ -36,10 +48,37 @@ public class ApiDocumentFilter implements OASFilter {
             if (operation.getSecurity() == null) {
                 operation.setSecurity(new ArrayList<>());
             }
+            moveRolesOutOfScopes(operation);
             if (!path.startsWith("/v1/")) {
                 describeErrors(operation);
             }
         }));
+    }
+
+    /** Roles in a requirement come from {@code @RolesAllowed}: realm roles, so the realm's scheme, without scopes. */
+    private static void moveRolesOutOfScopes(Operation operation) {
+        Set<String> roles = new TreeSet<>();
+        List<SecurityRequirement> others = new ArrayList<>();
+        for (SecurityRequirement requirement : operation.getSecurity()) {
+            List<String> scopes = requirement.getSchemes().values().stream()
+                    .flatMap(list -> list == null ? Stream.empty() : list.stream()).toList();
+            if (scopes.isEmpty()) {
+                others.add(requirement);
+            } else {
+                roles.addAll(scopes);
+            }
+        }
+        if (!roles.isEmpty()) {
+            others.add(0, OASFactory.createSecurityRequirement().addScheme(realmScheme(), List.of()));
+            operation.setSecurity(others);
+            operation.addExtension(ROLES_EXTENSION, List.copyOf(roles));
+        }
+    }
+
+    /** Quarkus names the realm's scheme after this setting (service-commons sets it). */
+    private static String realmScheme() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.smallrye-openapi.security-scheme-name", String.class)
+                .orElse("SecurityScheme");
     }
 
     private static void describeErrors(Operation operation) {

@@ -126,7 +126,7 @@ class SagaTest extends DsarTestBase {
         jobs.runOnce();
         get(token, id).body("status", equalTo("STALLED"))
                 .body("stalledReason", containsString("account-service"));
-        given().auth().oauth2(TestTokens.officer()).queryParam("status", "STALLED")
+        given().auth().oauth2(TestTokens.officer()).queryParam("status", "STALLED").queryParam("limit", 200)
                 .when().get("/api/privacy-requests").then().statusCode(200).body("id", hasItem(id));
 
         send(answer(id, subject, "account-service", ErasureOutcome.ERASED, null, null), "/account");

@@ -61,7 +61,8 @@ class ClosureJourneyTest extends Journey {
 
         String officer = officerToken();
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
-            JsonPath requests = as(officer).queryParam("type", "ERASURE").when().get("/api/privacy-requests")
+            JsonPath requests = as(officer).queryParam("type", "ERASURE")
+                    .queryParam("source", "ACCOUNT_CLOSURE").queryParam("limit", 200).when().get("/api/privacy-requests")
                     .then().statusCode(200).extract().jsonPath();
             List<Map<String, Object>> mine = requests.getList("findAll { it.subjectId == '" + person.id() + "' }");
             assertEquals(1, mine.size(), "an erasure request was opened by the closure");

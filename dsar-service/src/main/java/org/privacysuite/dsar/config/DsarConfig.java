@@ -38,10 +38,6 @@ public interface DsarConfig {
     /** The public address of the API (the gateway), for links in mails. */
     String publicBaseUrl();
 
-    /** "Due soon" in the officers' view. */
-    @WithDefault("P7D")
-    Duration dueSoon();
-
     interface Drp {
         /** The {@code business-id} agents must address their signed messages to. */
         @WithDefault("PRIVACY_SUITE")

@@ -19,22 +19,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Arrays;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.commons.security.Roles;
-import org.privacysuite.dsar.config.DsarConfig;
 import org.privacysuite.dsar.domain.AuditEntry;
+import org.privacysuite.dsar.domain.Jurisdiction;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestSource;
 import org.privacysuite.dsar.domain.RequestStatus;
@@ -44,6 +44,8 @@ import org.privacysuite.dsar.service.ExportPackages;
 import org.privacysuite.dsar.service.IdentityPolicy;
 import org.privacysuite.dsar.service.NewRequest;
 import org.privacysuite.dsar.service.OfficerActions;
+import org.privacysuite.dsar.service.QueueSummary;
+import org.privacysuite.dsar.service.RequestQueue;
 import org.privacysuite.dsar.service.RequestIntake;
 import org.privacysuite.dsar.service.RequestThrottle;
 
@@ -72,10 +74,10 @@ public class PrivacyRequestResource {
     ExportLinks exportLinks;
 
     @Inject
-    DsarConfig config;
+    RequestQueue queue;
 
     @Inject
-    Clock clock;
+    QueueSummary summaries;
 
     /** Anyone may ask. With a user token the subject is verified by it; without, an email address is required. */
     @POST
@@ -127,26 +129,46 @@ public class PrivacyRequestResource {
         return dtos.full(visible(id));
     }
 
-    /** Officers: every request, filtered. Others: their own. */
+    /**
+     * Officers: every request; others: their own. Filtered and paged in the database, in due-date order; the next
+     * page's address comes in an RFC 8288 {@code Link} header with {@code rel="next"}.
+     */
     @GET
     @RolesAllowed({ Roles.USER, Roles.PRIVACY_OFFICER })
-    public List<RequestDto> list(@QueryParam("status") String statusParam, @QueryParam("type") String typeParam,
-            @QueryParam("overdue") Boolean overdue, @QueryParam("dueSoon") Boolean dueSoon) {
-        // Parsed here: JAX-RS would answer an unknown enum value with 404 instead of a 400 naming the parameter.
-        RequestStatus status = enumParam(RequestStatus.class, "status", statusParam);
-        RequestType type = enumParam(RequestType.class, "type", typeParam);
-        Instant now = Instant.now(clock);
-        Stream<PrivacyRequest> requests = isOfficer()
-                ? PrivacyRequest.<PrivacyRequest>listAll().stream()
-                : PrivacyRequest.ofSubject(identity.getPrincipal().getName()).stream();
-        return requests
-                .filter(r -> status == null || r.status == status)
-                .filter(r -> type == null || r.type == type)
-                .filter(r -> overdue == null || overdue == (r.status.isOpen() && now.isAfter(r.dueAt)))
-                .filter(r -> dueSoon == null || dueSoon == (r.status.isOpen() && !now.isAfter(r.dueAt)
-                        && now.plus(config.dueSoon()).isAfter(r.dueAt)))
-                .sorted((a, b) -> a.dueAt.compareTo(b.dueAt))
-                .map(dtos::full).toList();
+    @APIResponse(responseCode = "200", description = "One page of requests, soonest deadline first; a Link header"
+            + " with rel=\"next\" gives the next page while there is one.")
+    public RestResponse<List<RequestDto>> list(@QueryParam("status") String statusParam,
+            @QueryParam("type") String typeParam, @QueryParam("jurisdiction") String jurisdictionParam,
+            @QueryParam("source") String sourceParam, @QueryParam("open") String open,
+            @QueryParam("overdue") String overdue, @QueryParam("dueWithinDays") String dueWithinDays,
+            @QueryParam("limit") String limit, @QueryParam("after") @Size(max = 200) String after,
+            @Context UriInfo uri) {
+        // Parsed here: JAX-RS would answer a value it cannot convert with 404 instead of a 400 naming the parameter.
+        RequestQueue.Filter filter = new RequestQueue.Filter(QueryParams.enumeration(RequestStatus.class, "status", statusParam),
+                QueryParams.enumeration(RequestType.class, "type", typeParam),
+                QueryParams.enumeration(Jurisdiction.class, "jurisdiction", jurisdictionParam),
+                QueryParams.enumeration(RequestSource.class, "source", sourceParam), QueryParams.bool("open", open),
+                QueryParams.bool("overdue", overdue), QueryParams.integer("dueWithinDays", dueWithinDays),
+                isOfficer() ? null : identity.getPrincipal().getName());
+        Integer pageSize = QueryParams.integer("limit", limit);
+        RequestQueue.Page page = queue.page(filter, after == null ? null : RequestQueue.Cursor.decode(after),
+                pageSize == null ? RequestQueue.DEFAULT_LIMIT : pageSize);
+        RestResponse.ResponseBuilder<List<RequestDto>> response = RestResponse.ResponseBuilder
+                .ok(dtos.fullPage(page.requests()));
+        page.next().ifPresent(next -> {
+            // A relative reference: the same path answers through the gateway, whose host this service cannot know.
+            URI link = uri.getRequestUriBuilder().replaceQueryParam("after", next.encode()).build();
+            response.header(HttpHeaders.LINK, "<" + link.getRawPath() + "?" + link.getRawQuery() + ">; rel=\"next\"");
+        });
+        return response.build();
+    }
+
+    /** Officers: the figures above the queue and on the overview. */
+    @GET
+    @Path("/summary")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    public QueueSummary.Summary summary() {
+        return summaries.summary();
     }
 
     /**
@@ -190,17 +212,6 @@ public class PrivacyRequestResource {
             throw ProblemException.notFound("Privacy request " + id);
         }
         return request;
-    }
-
-    private static <E extends Enum<E>> E enumParam(Class<E> type, String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
-        }
     }
 
     private boolean isOfficer() {

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.privacysuite.dsar.domain.AuditEntry;
 import org.privacysuite.dsar.domain.Participant;
 import org.privacysuite.dsar.domain.PrivacyRequest;
@@ -33,13 +35,28 @@ public class RequestDtos {
         return view(r, true);
     }
 
+    /** A page of the officers' (or an owner's) list: the participants of all its requests in one query. */
+    public List<RequestDto> fullPage(List<PrivacyRequest> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Participant>> participants = Participant.<Participant>list(
+                "requestId in ?1 order by requestId, service", requests.stream().map(r -> r.id).toList())
+                .stream().collect(Collectors.groupingBy(p -> p.requestId));
+        return requests.stream().map(r -> view(r, true, participants.getOrDefault(r.id, List.of()))).toList();
+    }
+
     private RequestDto view(PrivacyRequest r, boolean personal) {
+        return view(r, personal, Participant.of(r.id));
+    }
+
+    private RequestDto view(PrivacyRequest r, boolean personal, List<Participant> participants) {
         boolean overdue = r.status.isOpen() && Instant.now(clock).isAfter(r.dueAt);
         return new RequestDto(r.id, r.type, r.jurisdiction, r.status, r.receivedAt, r.dueAt, r.acknowledgeBy, overdue,
                 r.extendedAt, r.extensionReason, r.denialReason, r.stalledReason, personal ? r.reply : null,
                 r.fulfilledAt, r.closedAt, personal ? r.message : null, personal ? r.email : null,
                 personal ? r.subjectId : null, r.source.name(),
-                Participant.of(r.id).stream().map(this::participant).toList(), personal ? identities(r) : null);
+                participants.stream().map(this::participant).toList(), personal ? identities(r) : null);
     }
 
     private static List<RequestDto.IdentityDto> identities(PrivacyRequest r) {

@@ -63,7 +63,7 @@ public class AgentsPage {
                     .entity(pages.render(Templates.agents(dsar.agents(), missing))).build();
         }
         dsar.putAgent(agentId, new AgentInput(name.strip(), verifyKey.strip()));
-        return Response.seeOther(URI.create("/console/agents")).build();
+        return Response.seeOther(URI.create("/agents")).build();
     }
 
     @GET
@@ -77,6 +77,6 @@ public class AgentsPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remove(@PathParam("agentId") @Pattern(regexp = AGENT_ID) String agentId) {
         dsar.removeAgent(agentId);
-        return Response.seeOther(URI.create("/console/agents")).build();
+        return Response.seeOther(URI.create("/agents")).build();
     }
 }

@@ -6,8 +6,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import jakarta.inject.Inject;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import java.io.IOException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,7 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Errors as pages in the officer's language, never a stack trace: a signed-in user without the officer role gets
  * 403; a refusal by a service (a 409 for an action no longer allowed, a 400) is shown with the service's own
- * problem detail and its status; a service that cannot be reached is a 502.
+ * problem detail and its status; a service that fails or cannot be reached is a 502.
  */
 public class ErrorPages {
 
@@ -41,6 +43,12 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return page(Response.Status.FORBIDDEN.getStatusCode(), Templates.forbidden());
+    }
+
+    /** A path parameter that cannot be an id of the suite (checked before any API call): no such page. */
+    @ServerExceptionMapper
+    public Response invalidPath(ResteasyReactiveViolationException e) {
+        return notFound(null);
     }
 
     @ServerExceptionMapper
@@ -68,6 +76,13 @@ public class ErrorPages {
             LOG.warnf("A service answered %d: %s", status, detail);
         }
         return page(shown, Templates.failed(shown, detail));
+    }
+
+    /** A service that cannot be reached at all (refused, timed out): 502, and the log says which call. */
+    @ServerExceptionMapper
+    public Response unreachable(ProcessingException e) {
+        LOG.warnf("A service could not be reached: %s", e.getMessage());
+        return page(502, Templates.failed(502, e.getCause() != null ? e.getCause().getClass().getSimpleName() : "unreachable"));
     }
 
     private Response page(int status, TemplateInstance page) {

@@ -23,8 +23,9 @@ public class LanguageSwitch {
         if (!ConsoleLocale.supported(to)) {
             throw new BadRequestException();
         }
+        // relative to the console's root path, which the redirect adds again
         String target = back != null && back.startsWith("/console/") && !back.startsWith("/console//")
-                && !back.contains("\\") ? back : "/console/";
+                && !back.contains("\\") ? back.substring("/console".length()) : "/";
         NewCookie cookie = new NewCookie.Builder(ConsoleLocale.COOKIE).value(to).path("/console")
                 .maxAge(365 * 24 * 3600).secure(true).httpOnly(true).sameSite(NewCookie.SameSite.LAX).build();
         return Response.seeOther(URI.create(target)).cookie(cookie).build();

@@ -82,7 +82,7 @@ public class PurposesPage {
         Purpose after = consent.put(key, new PurposeUpdate(title.strip(), description.strip(), legalBasis,
                 before.gpcGoverned(), before.required(), materialChange, before.purposeCategory(),
                 before.piiCategories(), before.termination(), before.thirdPartyDisclosure()));
-        return Response.seeOther(URI.create("/console/purposes/" + key + "?saved=" + outcome(before, after))).build();
+        return Response.seeOther(URI.create("/purposes/" + key + "?saved=" + outcome(before, after))).build();
     }
 
     /** What the edit meant for the people who consented, as consent-service recorded it. */

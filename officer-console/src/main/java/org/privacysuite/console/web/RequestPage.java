@@ -117,7 +117,7 @@ public class RequestPage {
     }
 
     private static Response backTo(String id, String action) {
-        return Response.seeOther(URI.create("/console/requests/" + id + "?done=" + action)).build();
+        return Response.seeOther(URI.create("/requests/" + id + "?done=" + action)).build();
     }
 
     static String required(String value, String field) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -193,6 +194,11 @@ class OfficerConsoleBrowserTest extends Journey {
             browser.screenshot("refused");
             browser.open("/overview");
             assertEquals(1, browser.driver.findElements(By.id("forbidden")).size(), "every page refuses alice");
+
+            // signing out ends the Keycloak session too: the console asks for a login again
+            browser.driver.findElement(By.cssSelector("form[action='/console/logout'] button")).click();
+            browser.find(By.id("username"));
+            assertNull(browser.driver.manage().getCookieNamed("q_session"), "the session cookie is gone");
         }
     }
 
@@ -215,6 +221,12 @@ class OfficerConsoleBrowserTest extends Journey {
             browser.click(By.cssSelector("table.purposes tbody a"));
             assertTrue(browser.text().contains("Notice history"));
             browser.screenshot("purpose");
+            // saved as it is: the whole edit path (form, CSRF, PUT as olivia), and no new version for the other
+            // journeys sharing this catalogue
+            String version = browser.find(By.cssSelector("dl dd")).getText();
+            browser.click(By.id("save"));
+            assertEquals("Nothing in the notice changed: it stays at version " + version + ".",
+                    browser.find(By.id("saved")).getText());
 
             browser.open("/agents");
             browser.find(By.id("agentId")).sendKeys(agentId);

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -198,7 +197,6 @@ class OfficerConsoleBrowserTest extends Journey {
             // signing out ends the Keycloak session too: the console asks for a login again
             browser.driver.findElement(By.cssSelector("form[action='/console/logout'] button")).click();
             browser.find(By.id("username"));
-            assertNull(browser.driver.manage().getCookieNamed("q_session"), "the session cookie is gone");
         }
     }
 

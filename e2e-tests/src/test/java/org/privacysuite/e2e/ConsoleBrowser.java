@@ -66,10 +66,12 @@ final class ConsoleBrowser implements AutoCloseable {
         return wait.until(ExpectedConditions.presenceOfElementLocated(by));
     }
 
+    /** Clicks a link or button and waits until the next page has replaced this one. */
     void click(By by) {
-        String before = driver.getCurrentUrl();
+        WebElement page = driver.findElement(By.tagName("html"));
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
-        wait.until(d -> !d.getCurrentUrl().equals(before) || d.findElements(By.tagName("h1")).size() > 0);
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("body")));
     }
 
     String text() {

@@ -169,10 +169,11 @@ class OfficerConsoleBrowserTest extends Journey {
             browser.signIn("olivia", "olivia-pass", null);
             browser.open("/requests/" + id + "/confirm/approve");
             browser.driver.executeScript("document.querySelector('input[name=csrf-token]').remove()");
-            browser.driver.findElement(By.id("confirm")).click();
-            await().atMost(Duration.ofSeconds(10)).until(() -> browser.driver.findElements(By.id("done")).isEmpty());
+            browser.click(By.id("confirm"));
+            assertTrue(browser.driver.findElements(By.id("done")).isEmpty(), "no approval notice");
 
             // the same post from outside the browser, with the officer's cookies but no token: 400
+            browser.open("/requests/" + id);
             String cookies = browser.driver.manage().getCookies().stream()
                     .map(c -> c.getName() + "=" + c.getValue()).reduce((a, b) -> a + "; " + b).orElseThrow();
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -61,7 +61,7 @@ public class PurposesPage {
     @Path("/{key}")
     public TemplateInstance purpose(@PathParam("key") @Pattern(regexp = KEY) String key,
             @QueryParam("saved") String saved) {
-        String outcome = List.of("reconsent", "kept", "unchanged").contains(saved) ? saved : null;
+        String outcome = saved != null && List.of("reconsent", "kept", "unchanged").contains(saved) ? saved : null;
         return page(find(key), outcome, null);
     }
 

@@ -32,7 +32,8 @@ public class QueuePage {
             "FULFILLED", "DENIED", "CLOSED");
     static final List<String> TYPES = List.of("ACCESS", "PORTABILITY", "ERASURE", "RECTIFICATION", "OBJECTION",
             "QUESTION");
-    static final List<String> JURISDICTIONS = List.of("GDPR", "CCPA", "PIPEDA", "QUEBEC");
+    // the jurisdictions dsar-service knows (its Jurisdiction enum)
+    static final List<String> JURISDICTIONS = List.of("GDPR", "CCPA");
     static final List<String> SOURCES = List.of("WEB", "ACCOUNT_CLOSURE", "AUTHORISED_AGENT");
 
     @CheckedTemplate

@@ -88,6 +88,17 @@ class QueueTest extends DsarTestBase {
     }
 
     @Test
+    void theDatabasesOpenColumnAgreesWithTheStatusesOpenness() {
+        String subject = UUID.randomUUID().toString();
+        for (RequestStatus status : RequestStatus.values()) {
+            String id = seed(subject, RequestType.ACCESS, status, RequestSource.WEB, Jurisdiction.GDPR, EPOCH_1990);
+            boolean open = QuarkusTransaction.requiringNew().call(() ->
+                    PrivacyRequest.<PrivacyRequest>findById(id).queueOpen);
+            assertEquals(status.isOpen(), open, status + " in the generated column queue_open");
+        }
+    }
+
+    @Test
     void badParametersAreAClearFourHundred() {
         String officer = TestTokens.officer();
         for (String query : List.of("limit=0", "limit=201", "limit=ten", "after=bm90LWEtY3Vyc29y", "after=%25%25",

@@ -2,6 +2,7 @@ package org.privacysuite.dsar;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.service.DsarJobs;
 import org.privacysuite.events.catalogue.AccessCompleted;
 import org.privacysuite.events.catalogue.AccountClosed;
@@ -172,5 +175,8 @@ class SagaTest extends DsarTestBase {
                 .when().get("/api/privacy-requests/" + id + "/export").then().statusCode(404);
         given().auth().oauth2(TestTokens.officer())
                 .when().get("/api/privacy-requests/" + id + "/export").then().statusCode(404);
+        // The copies are now held for the export: the retention job must find this request.
+        assertTrue(QuarkusTransaction.requiringNew().call(() ->
+                PrivacyRequest.<PrivacyRequest>findById(id).exportDataHeld), "marked for the retention job");
     }
 }

@@ -100,6 +100,17 @@ public class PrivacyRequest extends PanacheEntityBase {
     @Column(name = "anonymised_at")
     public Instant anonymisedAt;
 
+    /**
+     * {@link RequestStatus#isOpen()} as the database computes it (a stored generated column, Liquibase dsar-11), for
+     * the queue's indexes; read-only here and stale within a transaction that changes the status.
+     */
+    @Column(name = "queue_open", insertable = false, updatable = false)
+    public boolean queueOpen;
+
+    /** Participants' copies of the person's data are kept for the export; the job deletes them after retention. */
+    @Column(name = "export_data_held")
+    public boolean exportDataHeld;
+
     @Version
     public long version;
 

@@ -20,8 +20,6 @@ import org.privacysuite.dsar.domain.RequestType;
 @ApplicationScoped
 public class QueueSummary {
 
-    private static final List<RequestStatus> OPEN = List.of(RequestStatus.values()).stream()
-            .filter(RequestStatus::isOpen).toList();
     private static final Duration WEEK = Duration.ofDays(7);
     private static final Duration MEDIAN_WINDOW = Duration.ofDays(90);
 
@@ -47,8 +45,8 @@ public class QueueSummary {
         for (RequestType type : RequestType.values()) {
             openByType.put(type, 0L);
         }
-        em.createQuery("select r.type, count(r) from PrivacyRequest r where r.status in :open group by r.type",
-                Object[].class).setParameter("open", OPEN).getResultList()
+        em.createQuery("select r.type, count(r) from PrivacyRequest r where r.queueOpen = true group by r.type",
+                Object[].class).getResultList()
                 .forEach(row -> openByType.put((RequestType) row[0], (Long) row[1]));
         long overdue = countOpen("r.dueAt < :now", now, null);
         long dueWithinWeek = countOpen("r.dueAt >= :now and r.dueAt < :until", now, now.plus(WEEK));
@@ -62,8 +60,8 @@ public class QueueSummary {
 
     /** Open requests meeting a condition on {@code :now} and, when given, {@code :until}. */
     private long countOpen(String condition, Instant now, Instant until) {
-        var query = em.createQuery("select count(r) from PrivacyRequest r where r.status in :open and " + condition,
-                Long.class).setParameter("open", OPEN).setParameter("now", now);
+        var query = em.createQuery("select count(r) from PrivacyRequest r where r.queueOpen = true and " + condition,
+                Long.class).setParameter("now", now);
         if (until != null) {
             query.setParameter("until", until);
         }

@@ -23,16 +23,13 @@ import org.privacysuite.dsar.domain.RequestType;
  * The request list, filtered and paged in the database: pages follow (due date, id), and the next page starts after
  * the last row of this one (keyset pagination), so that page 1,000 costs what page 1 costs and a request that arrives
  * while an officer pages is neither skipped nor shown twice. Every filter is a condition on indexed columns of
- * {@code privacy_request} (Liquibase dsar-9).
+ * {@code privacy_request} (Liquibase dsar-9 and dsar-11).
  */
 @ApplicationScoped
 public class RequestQueue {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 200;
-
-    private static final List<RequestStatus> OPEN = List.of(RequestStatus.values()).stream()
-            .filter(RequestStatus::isOpen).toList();
 
     @Inject
     Clock clock;
@@ -119,18 +116,17 @@ public class RequestQueue {
             parameters.and("source", filter.source());
         }
         if (filter.open() != null) {
-            conditions.add(filter.open() ? "status in :open" : "status not in :open");
-            parameters.and("open", OPEN);
+            conditions.add("queueOpen = :open");
+            parameters.and("open", filter.open());
         }
         if (filter.overdue() != null) {
-            conditions.add(filter.overdue() ? "(status in :open and dueAt < :now)"
-                    : "(status not in :open or dueAt >= :now)");
-            parameters.and("open", OPEN).and("now", now);
+            conditions.add(filter.overdue() ? "(queueOpen = true and dueAt < :now)"
+                    : "(queueOpen = false or dueAt >= :now)");
+            parameters.and("now", now);
         }
         if (filter.dueWithinDays() != null) {
-            conditions.add("(status in :open and dueAt >= :now and dueAt < :dueBy)");
-            parameters.and("open", OPEN).and("now", now)
-                    .and("dueBy", now.plus(Duration.ofDays(filter.dueWithinDays())));
+            conditions.add("(queueOpen = true and dueAt >= :now and dueAt < :dueBy)");
+            parameters.and("now", now).and("dueBy", now.plus(Duration.ofDays(filter.dueWithinDays())));
         }
     }
 }

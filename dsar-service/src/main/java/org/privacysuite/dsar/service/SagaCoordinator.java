@@ -150,6 +150,7 @@ public class SagaCoordinator {
         if (all.stream().allMatch(Participant::isFinal)) {
             request.fulfilledAt = now;
             request.stalledReason = null;
+            request.exportDataHeld = request.type.collectsData(); // deleted by DsarJobs after the retention
             audit.transition(request, RequestStatus.FULFILLED, AuditTrail.SYSTEM, "fulfilled",
                     "every participant answered");
             if (request.type.collectsData() && request.subjectId == null && request.provenEmail().isPresent()) {

@@ -75,6 +75,7 @@ final class SuiteUnderTest {
         for (String service : SERVICES) {
             ports.put(service, freePort());
         }
+        ports.put("officer-console", freePort());
         ports.put("gateway", freePort());
         common.put("CONSENT_SERVICE_URL", "http://127.0.0.1:" + ports.get("consent-service"));
         common.put("ACCOUNT_SERVICE_URL", "http://127.0.0.1:" + ports.get("account-service"));
@@ -82,6 +83,7 @@ final class SuiteUnderTest {
         common.put("NEWSLETTER_SERVICE_URL", "http://127.0.0.1:" + ports.get("newsletter-service"));
         common.put("NEWSLETTER_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.get("gateway"));
         common.put("DSAR_PUBLIC_BASE_URL", "http://127.0.0.1:" + ports.get("gateway"));
+        common.put("OFFICER_CONSOLE_URL", "http://127.0.0.1:" + ports.get("officer-console"));
 
         for (String service : SERVICES) {
             String database = TestDatabase.create("e2e" + service.replace("-service", ""));
@@ -90,6 +92,8 @@ final class SuiteUnderTest {
             env.put("DB_URL", TestDatabase.jdbcUrl(database));
             processes.put(service, new ServiceProcess(service, repository, ports.get(service), env));
         }
+        processes.put("officer-console", new ServiceProcess("officer-console", repository,
+                ports.get("officer-console"), consoleEnvironment(common, keycloak)));
         processes.put("gateway", new ServiceProcess("gateway", repository, ports.get("gateway"), common));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
         try {
@@ -113,7 +117,7 @@ final class SuiteUnderTest {
         List<String> declared = List.of();
         while (System.nanoTime() < deadline) {
             declared = RestAssured.given().baseUri(url("dsar-service")).auth().oauth2(token)
-                    .get("/api/privacy/participants").then().extract().jsonPath().getList("service");
+                    .get("/api/privacy/participants").then().extract().jsonPath().getList("findAll { it.active }.service");
             if (declared != null && declared.containsAll(participants)) {
                 return;
             }
@@ -125,6 +129,16 @@ final class SuiteUnderTest {
             }
         }
         throw new IllegalStateException("dsar-service knows participants " + declared + ", expected " + participants);
+    }
+
+    /** The console's own client of the realm and throwaway keys of this run (no database: it owns no data). */
+    private static Map<String, String> consoleEnvironment(Map<String, String> common, String keycloak) {
+        Map<String, String> env = new HashMap<>(common);
+        env.put("CONSOLE_CLIENT_SECRET", "local-console-secret");
+        env.put("CONSOLE_STATE_SECRET", "e2e-only-console-state-secret-" + UUID.randomUUID());
+        env.put("CONSOLE_CSRF_KEY", "e2e-only-console-csrf-key-" + UUID.randomUUID());
+        env.put("KEYCLOAK_PUBLIC_URL", keycloak);
+        return env;
     }
 
     static synchronized SuiteUnderTest get() {

@@ -122,4 +122,24 @@ class GatewaySecurityTest {
                 .then().statusCode(200)
                 .body("path", equalTo("/api/consent/me"));
     }
+
+    @Test
+    void theConsoleSignsInItsOwnUsersAndTakesItsFormPosts() {
+        // no bearer token: the console answers with its own sign-in redirect or page
+        given().redirects().follow(false)
+                .when().get("/console/requests/42")
+                .then().statusCode(200)
+                .body("service", equalTo("officer-console"))
+                .body("path", equalTo("/console/requests/42"));
+        // a form post of a console page: under Referrer-Policy: no-referrer browsers send "Origin: null", and the
+        // console's CSRF token, not the CORS origin list, is what protects it
+        given().header("Origin", "null").contentType(ContentType.URLENC).formParam("csrf-token", "t")
+                .when().post("/console/requests/42/approve")
+                .then().statusCode(200)
+                .body("service", equalTo("officer-console"));
+        // the API keeps its origin check
+        given().header("Origin", "null").contentType(ContentType.JSON).body("{}")
+                .when().post("/api/privacy-requests")
+                .then().statusCode(403);
+    }
 }

@@ -102,4 +102,13 @@ class UpstreamFailureTest {
                 .body("checks.find { it.name == 'upstreams' }.data.'account-service'", containsString("DOWN"))
                 .body("checks.find { it.name == 'upstreams' }.data.'dsar-service'", equalTo("DOWN (HTTP 503)"));
     }
+
+    @Test
+    void theConsoleBeingDownLeavesTheApiReady() {
+        upstreams.get("officer-console").stop();
+        given().when().get("/console/").then().statusCode(503);
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("checks.find { it.name == 'upstreams' }.data.'officer-console'", nullValue());
+    }
 }

@@ -50,6 +50,14 @@ class KeycloakRealmTest {
                             && !web.path("implicitFlowEnabled").asBoolean(true)
                             && "S256".equals(web.path("attributes").path("pkce.code.challenge.method").asText()),
                     id(realmImport) + ": privacy-web is not a public authorization-code client with PKCE S256", problems);
+            JsonNode console = clients.get("officer-console");
+            check(console != null && !console.path("publicClient").asBoolean(true)
+                            && console.path("standardFlowEnabled").asBoolean(false)
+                            && !console.path("implicitFlowEnabled").asBoolean(true)
+                            && !console.path("directAccessGrantsEnabled").asBoolean(true)
+                            && !console.path("serviceAccountsEnabled").asBoolean(true)
+                            && "S256".equals(console.path("attributes").path("pkce.code.challenge.method").asText()),
+                    id(realmImport) + ": officer-console is not a confidential authorization-code client with PKCE S256", problems);
             for (String confidential : List.of("account-service", "privacy-services")) {
                 JsonNode client = clients.get(confidential);
                 check(client != null && !client.path("publicClient").asBoolean(true) && client.path("serviceAccountsEnabled").asBoolean(false),

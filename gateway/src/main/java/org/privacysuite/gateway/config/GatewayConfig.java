@@ -44,6 +44,9 @@ public interface GatewayConfig {
 
         URI newsletterService();
 
+        /** The officers' web application behind {@code /console/**}. */
+        URI officerConsole();
+
         @WithDefault("2s")
         Duration connectTimeout();
 

@@ -14,8 +14,9 @@ import org.privacysuite.gateway.routing.UpstreamService;
 import org.privacysuite.gateway.routing.Upstreams;
 
 /**
- * The gateway is ready when every service behind it is: each one's /q/health/ready is asked in parallel, and the
- * answer lists them all, so an operator sees at once which one is missing.
+ * The gateway is ready when every API service behind it is: each one's /q/health/ready is asked in parallel, and the
+ * answer lists them all, so an operator sees at once which one is missing. The officers' console is not asked: the
+ * API stays in service while it is down.
  */
 @Readiness
 @ApplicationScoped
@@ -31,7 +32,8 @@ public class UpstreamsReadiness implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        List<Uni<Probe>> probes = Arrays.stream(UpstreamService.values()).map(this::probe).toList();
+        List<Uni<Probe>> probes = Arrays.stream(UpstreamService.values()).filter(UpstreamService::neededForReadiness)
+                .map(this::probe).toList();
         return Uni.join().all(probes).andFailFast().map(results -> {
             HealthCheckResponseBuilder response = HealthCheckResponse.named("upstreams")
                     .status(results.stream().allMatch(Probe::up));

@@ -11,7 +11,8 @@ public enum GatewayRoute {
     ACCOUNTS("accounts", "/api/accounts/*", UpstreamService.ACCOUNT),
     PRIVACY_REQUESTS("privacy-requests", "/api/privacy-requests/*", UpstreamService.DSAR),
     DRP("drp", "/v1/*", UpstreamService.DSAR),
-    NEWSLETTER("newsletter", "/api/newsletter/*", UpstreamService.NEWSLETTER);
+    NEWSLETTER("newsletter", "/api/newsletter/*", UpstreamService.NEWSLETTER),
+    CONSOLE("console", "/console/*", UpstreamService.CONSOLE);
 
     /** Where the matched route is kept in the routing context for the handlers after routing. */
     public static final String CONTEXT_KEY = GatewayRoute.class.getName();

@@ -10,18 +10,31 @@ public enum UpstreamService {
     CONSENT("consent-service", GatewayConfig.Upstream::consentService),
     ACCOUNT("account-service", GatewayConfig.Upstream::accountService),
     DSAR("dsar-service", GatewayConfig.Upstream::dsarService),
-    NEWSLETTER("newsletter-service", GatewayConfig.Upstream::newsletterService);
+    NEWSLETTER("newsletter-service", GatewayConfig.Upstream::newsletterService),
+    // a web application for people, not part of the API: its outage must not make the API unready
+    CONSOLE("officer-console", GatewayConfig.Upstream::officerConsole, false);
 
     private final String serviceName;
     private final Function<GatewayConfig.Upstream, URI> baseUrl;
+    private final boolean neededForReadiness;
 
     UpstreamService(String serviceName, Function<GatewayConfig.Upstream, URI> baseUrl) {
+        this(serviceName, baseUrl, true);
+    }
+
+    UpstreamService(String serviceName, Function<GatewayConfig.Upstream, URI> baseUrl, boolean neededForReadiness) {
         this.serviceName = serviceName;
         this.baseUrl = baseUrl;
+        this.neededForReadiness = neededForReadiness;
     }
 
     public String serviceName() {
         return serviceName;
+    }
+
+    /** Whether the gateway is ready only while this upstream is. */
+    public boolean neededForReadiness() {
+        return neededForReadiness;
     }
 
     URI baseUrl(GatewayConfig.Upstream config) {

@@ -23,7 +23,8 @@ public final class AccessPolicy {
         PUBLIC,
         /**
          * The gateway does not look at credentials: Data Rights Protocol agents send their own bearer tokens and
-         * signed requests, which only dsar-service can check; realm validation would refuse every one of them.
+         * signed requests, which only dsar-service can check; realm validation would refuse every one of them. The
+         * officers' console holds its own sessions.
          */
         UPSTREAM
     }
@@ -39,6 +40,8 @@ public final class AccessPolicy {
 
     private static final List<Rule> RULES = List.of(
             rule(Access.UPSTREAM, ANY_METHOD, "/v1(/.*)?"),
+            // the officers' console signs its users in itself (code flow, session cookie): no bearer tokens here
+            rule(Access.UPSTREAM, ANY_METHOD, "/console(/.*)?"),
             rule(Access.PUBLIC, Set.of(GET), "/\\.well-known/gpc\\.json"),
             rule(Access.PUBLIC, Set.of(GET), "/api/consent/purposes"),
             rule(Access.PUBLIC, Set.of(GET), "/api/consent/purposes/[^/]+/notices"),

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
 import org.privacysuite.gateway.config.GatewayConfig;
+import org.privacysuite.gateway.routing.GatewayRoute;
 import org.privacysuite.gateway.tracing.RequestTrace;
 
 /**
@@ -43,6 +44,13 @@ public class CorsPolicy implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (ctx.get(GatewayRoute.CONTEXT_KEY) == GatewayRoute.CONSOLE) {
+            // The console's pages are navigations, which CORS does not govern; its forms carry CSRF tokens. Under the
+            // gateway's Referrer-Policy: no-referrer, browsers send "Origin: null" on their posts, which the
+            // origin list would refuse.
+            ctx.next();
+            return;
+        }
         String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
         if (origin != null && isSameOrigin(ctx.request(), origin)) {
             // Browsers send Origin on same-origin POSTs too, e.g. the form of a page served through the gateway.

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
-    private static final String[] SERVICES = { "consent-service", "account-service", "dsar-service", "newsletter-service" };
+    private static final String[] SERVICES = { "consent-service", "account-service", "dsar-service", "newsletter-service",
+            "officer-console" };
 
     private Vertx vertx;
     private final Map<String, FakeUpstream> upstreams = new LinkedHashMap<>();

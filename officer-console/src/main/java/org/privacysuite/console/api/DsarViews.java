@@ -1,0 +1,105 @@
+package org.privacysuite.console.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** dsar-service's answers and bodies, with the fields the console shows (unknown fields are ignored). */
+public final class DsarViews {
+
+    private DsarViews() {
+    }
+
+    public record RequestView(String id, String type, String jurisdiction, String status, Instant receivedAt,
+            Instant dueAt, Instant acknowledgeBy, boolean overdue, Instant extendedAt, String extensionReason,
+            String denialReason, String stalledReason, String reply, Instant fulfilledAt, Instant closedAt,
+            String message, String email, String subjectId, String source, List<Participant> participants,
+            List<Identity> identities) {
+
+        public boolean open() {
+            return switch (status) {
+                case "FULFILLED", "DENIED", "CLOSED" -> false;
+                default -> true;
+            };
+        }
+
+        /** dsar-service allows one extension, while the request is open. */
+        public boolean extendable() {
+            return extendedAt == null && open();
+        }
+
+        public boolean approvable() {
+            return "PENDING_APPROVAL".equals(status);
+        }
+
+        public boolean deniable() {
+            return open();
+        }
+
+        public boolean closable() {
+            return !"CLOSED".equals(status);
+        }
+
+        public boolean question() {
+            return "QUESTION".equals(type);
+        }
+
+        public boolean gdpr() {
+            return "GDPR".equals(jurisdiction);
+        }
+
+        public boolean fromAgent() {
+            return "AUTHORISED_AGENT".equals(source);
+        }
+    }
+
+    public record Identity(String kind, String value, String proof, Instant provenAt) {
+    }
+
+    public record Participant(String service, String outcome, Instant deferredUntil, String reason,
+            List<RecordResult> records, List<Retained> retained, int asks, Instant askedAt, Instant answeredAt) {
+
+        /** As dsar-service decides: any answer but DEFERRED or FAILED ends the participant's part. */
+        public boolean finalAnswer() {
+            return outcome != null && !"DEFERRED".equals(outcome) && !"FAILED".equals(outcome);
+        }
+    }
+
+    public record RecordResult(String recordType, String action, long count) {
+    }
+
+    public record Retained(String recordType, String legalBasis, Instant until) {
+    }
+
+    public record AuditEntry(Instant at, String actor, String action, String fromStatus, String toStatus,
+            String detail) {
+    }
+
+    public record Summary(Map<String, Long> byStatus, Map<String, Long> openByType, long overdue,
+            long dueWithin7Days, Double medianDaysToFulfil90d, long stalledParticipants) {
+    }
+
+    public record Agent(String agentId, String name, String verifyKey, String updatedAt, String updatedBy,
+            long activeTokens) {
+    }
+
+    public record AgentInput(String name, String verifyKey) {
+    }
+
+    public record DrpView(String requestId, String agentId, String agentName, String agentRequestId,
+            String exercise, String regime, Map<String, Object> status, Callback callback) {
+    }
+
+    public record Callback(String state, int attempts, String lastError, String nextAttemptAt, String givenUpAt) {
+    }
+
+    public record Denial(String reason) {
+    }
+
+    /** {@code months}: 1 or 2 under GDPR; null for CCPA, which always extends by 45 days. */
+    public record Extension(Integer months, String reason) {
+    }
+
+    public record Reply(String message) {
+    }
+}

@@ -36,11 +36,32 @@ const Shop = (() => {
     });
   }
 
+  // The same header and footer on every page, in the page's language.
+  const LINKS = {
+    en: [['/demo/', 'Shop'], ['/demo/newsletter.html', 'Newsletter'], ['/demo/account.html', 'My account'],
+      ['/demo/privacy.html', 'Privacy requests'], ['/demo/fr/', 'Français']],
+    fr: [['/demo/fr/', 'Boutique'], ['/demo/', 'English']],
+  };
+  const SETTINGS = { en: 'Privacy settings', fr: 'Paramètres de confidentialité' };
+
+  function frame() {
+    const lang = document.documentElement.lang === 'fr' ? 'fr' : 'en';
+    const nav = Object.assign(document.createElement('nav'), { ariaLabel: 'Shop' });
+    nav.append(...LINKS[lang].map(([href, text]) => Object.assign(document.createElement('a'), { href, textContent: text })));
+    document.getElementById('shop-header').append(
+      Object.assign(document.createElement('strong'), { textContent: 'Northwind Appliances' }), nav,
+      Object.assign(document.createElement('span'), { id: 'who' }));
+    const settings = Object.assign(document.createElement('button'), { type: 'button', id: 'privacy-settings', textContent: SETTINGS[lang] });
+    settings.addEventListener('click', () => PrivacySuite.consent.show());
+    document.getElementById('shop-footer').append(settings,
+      Object.assign(document.createElement('a'), { href: '/.well-known/gpc.json', textContent: 'GPC' }),
+      Object.assign(document.createElement('a'), { href: '/sdk/privacy-suite.js', textContent: 'Consent SDK' }));
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
+    frame();
     const who = document.getElementById('who');
     if (who) who.textContent = user() ? 'Signed in as ' + user().preferred_username : 'Not signed in';
-    const settings = document.getElementById('privacy-settings');
-    if (settings) settings.addEventListener('click', () => PrivacySuite.consent.show());
     // The newsletter's interest profile learns from the topics of the pages seen, only with consent.
     const topics = document.body.dataset.topics;
     if (topics) {

@@ -84,7 +84,7 @@ class StorefrontBrowserTest extends Journey {
             say(browser, "subscribe-result", "Please confirm with the link");
             browser.screenshot("storefront-newsletter");
 
-            String link = Mails.find(Mails.body(mails.awaitMail(email, 1)), "(https?://\\S+/confirm\\?token=[A-Za-z0-9_.~%-]+)");
+            String link = Mails.find(Mails.body(mails.awaitMail(email, 1)), "(https?://[^\\s\"'<>]+/confirm\\?token=[A-Za-z0-9_.~%-]+)");
             browser.driver.get(link);
             browser.driver.findElement(By.xpath("//button[text()='Confirm my subscription']")).click();
             browser.await(d -> d.getPageSource().contains("your subscription is confirmed") ? true : null);
@@ -120,7 +120,8 @@ class StorefrontBrowserTest extends Journey {
         String password = "Pw-" + UUID.randomUUID();
         try (Browser browser = Browser.visitor(suite.gateway())) {
             browser.open("/demo/account.html");
-            acceptAll(browser);
+            browser.button("Reject all").click();
+            browser.await(d -> browser.all("[role=dialog]").isEmpty());
             type(browser, "#su-username", username);
             type(browser, "#su-email", username + "@example.com");
             type(browser, "#su-password", password);
@@ -137,8 +138,9 @@ class StorefrontBrowserTest extends Journey {
             say(browser, "account-result", "now follow your account");
             say(browser, "who", "Signed in as " + username);
             String token = KeycloakServer.passwordToken(username, password);
-            assertEquals(true, as(token).when().get("/api/consent/me").then().statusCode(200).extract()
-                    .path("purposes.find { it.purpose == 'analytics-cookies' }.granted"), "the banner's choice joined the account");
+            // a new account has no decision; the device's refusals joined it
+            assertEquals(false, as(token).when().get("/api/consent/me").then().statusCode(200).extract()
+                    .path("purposes.find { it.purpose == 'app-usage-data' }.granted"), "the banner's choice joined the account");
 
             // per-field sharing: the city is public, the bio is not
             browser.await(d -> browser.all("#f-city").isEmpty() ? null : true);
@@ -184,8 +186,9 @@ class StorefrontBrowserTest extends Journey {
                 browser.find("#refresh").click();
                 return browser.all("#requests li button").isEmpty() ? null : true;
             }, Duration.ofSeconds(90));
-            browser.find("#requests li button").click();
             browser.screenshot("storefront-access-fulfilled");
+            String requestId = as(token).when().get("/api/privacy-requests").then().statusCode(200).extract().path("[0].id");
+            as(token).when().get("/api/privacy-requests/" + requestId + "/export").then().statusCode(200);
         }
     }
 

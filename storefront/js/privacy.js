@@ -41,6 +41,7 @@ async function verify(form) {
   current = await Shop.api('POST', '/api/privacy-requests/' + current.id + '/verify', { code: form.get('code') });
   document.getElementById('verify').hidden = true;
   Shop.say('request-result', 'Thank you, your address is confirmed. ' + describe(current));
+  if (Shop.user()) await listMine();
 }
 
 document.addEventListener('DOMContentLoaded', () => {

@@ -173,6 +173,7 @@ class StorefrontBrowserTest extends Journey {
                     .when().post("/api/accounts/" + accountId + "/holds").then().statusCode(201);
             browser.find("#close-account").click();
             say(browser, "closure-result", "Closing is waiting for: RETURN_WINDOW");
+            browser.js("document.getElementById('closure-result').scrollIntoView({block: 'center'});");
             browser.screenshot("storefront-closure-pending");
             browser.find("#cancel-closure").click();
             say(browser, "closure-result", "Closing cancelled");

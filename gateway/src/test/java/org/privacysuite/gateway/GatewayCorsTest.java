@@ -81,4 +81,23 @@ class GatewayCorsTest {
                 .then().statusCode(200)
                 .body("service", equalTo("newsletter-service"));
     }
+
+    @Test
+    void aFormPostWithAnOpaqueOriginPassesOnlyWhenTheBrowserSaysSameOrigin() {
+        // Chromium's form post from a page under Referrer-Policy: no-referrer
+        given().header("Origin", "null").header("Sec-Fetch-Site", "same-origin")
+                .when().post("/api/newsletter/unsubscribe?token=abc")
+                .then().statusCode(200)
+                .body("service", equalTo("newsletter-service"));
+        int before = upstreams.get("newsletter-service").requests();
+        for (String site : new String[] {"cross-site", "same-site", "none"}) {
+            given().header("Origin", "null").header("Sec-Fetch-Site", site)
+                    .when().post("/api/newsletter/unsubscribe?token=abc")
+                    .then().statusCode(403);
+        }
+        given().header("Origin", "null")
+                .when().post("/api/newsletter/unsubscribe?token=abc")
+                .then().statusCode(403);
+        assertEquals(before, upstreams.get("newsletter-service").requests());
+    }
 }

@@ -135,6 +135,15 @@ public interface GatewayConfig {
         /** Content-Security-Policy for HTML answers that do not bring their own. */
         @WithDefault("default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
         String htmlContentSecurityPolicy();
+
+        /**
+         * Content-Security-Policy of the reference storefront under /demo/: its own scripts (the SDK included), calls
+         * to the gateway and to Keycloak's token endpoint (sign-in with PKCE), frames of its own origin.
+         */
+        @WithDefault("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "connect-src 'self' http://127.0.0.1:8180 http://localhost:8180; frame-src 'self'; form-action 'self'; "
+                + "frame-ancestors 'self'; base-uri 'none'")
+        String storefrontContentSecurityPolicy();
     }
 
     interface Health {

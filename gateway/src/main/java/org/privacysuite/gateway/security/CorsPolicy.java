@@ -52,12 +52,21 @@ public class CorsPolicy implements Handler<RoutingContext> {
             return;
         }
         String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
-        if (origin != null && isSameOrigin(ctx.request(), origin)) {
+        if (origin != null && (isSameOrigin(ctx.request(), origin) || isOpaqueSameOrigin(ctx.request(), origin))) {
             // Browsers send Origin on same-origin POSTs too, e.g. the form of a page served through the gateway.
             ctx.next();
             return;
         }
         cors.handle(ctx);
+    }
+
+    /**
+     * Under the gateway's own {@code Referrer-Policy: no-referrer}, Chromium sends {@code Origin: null} with the form
+     * post of a page served through the gateway (the newsletter's confirm button). {@code Sec-Fetch-Site} is set by
+     * the browser alone (scripts cannot), so {@code same-origin} there tells that it is not cross-origin.
+     */
+    private static boolean isOpaqueSameOrigin(HttpServerRequest request, String origin) {
+        return "null".equals(origin) && "same-origin".equals(request.getHeader("Sec-Fetch-Site"));
     }
 
     private static boolean isSameOrigin(HttpServerRequest request, String origin) {

@@ -1,0 +1,78 @@
+// Shared by every storefront page: calls to the public API through the gateway, the signed-in user, the footer's
+// privacy settings button, and the pages' topics for the newsletter's interest profile.
+const Shop = (() => {
+  const token = () => sessionStorage.getItem('shop.token');
+
+  function user() {
+    const t = token();
+    if (!t) return null;
+    const claims = JSON.parse(atob(t.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    return claims.exp * 1000 > Date.now() ? claims : null;
+  }
+
+  // JSON in, JSON out; an error answer (problem+json) becomes an Error with the problem's detail.
+  async function api(method, path, body) {
+    const headers = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (user()) headers.Authorization = 'Bearer ' + token();
+    const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const data = response.status === 204 ? null : await response.json().catch(() => null);
+    if (!response.ok) {
+      const detail = data && (data.detail || data.title);
+      const fields = data && data.errors ? ' (' + data.errors.map((e) => e.field + ': ' + e.message).join('; ') + ')' : '';
+      throw Object.assign(new Error((detail || response.statusText) + fields), { status: response.status, data });
+    }
+    return data;
+  }
+
+  function say(id, text) {
+    document.getElementById(id).textContent = text;
+  }
+
+  function onSubmit(formId, handler, outputId) {
+    document.getElementById(formId).addEventListener('submit', (event) => {
+      event.preventDefault();
+      handler(new FormData(event.target)).catch((e) => say(outputId, 'Sorry: ' + e.message));
+    });
+  }
+
+  // The same header and footer on every page, in the page's language.
+  const LINKS = {
+    en: [['/demo/', 'Shop'], ['/demo/newsletter.html', 'Newsletter'], ['/demo/account.html', 'My account'],
+      ['/demo/privacy.html', 'Privacy requests'], ['/demo/fr/', 'Français']],
+    fr: [['/demo/fr/', 'Boutique'], ['/demo/', 'English']],
+  };
+  const SETTINGS = { en: 'Privacy settings', fr: 'Paramètres de confidentialité' };
+
+  function frame() {
+    const lang = document.documentElement.lang === 'fr' ? 'fr' : 'en';
+    const nav = Object.assign(document.createElement('nav'), { ariaLabel: 'Shop' });
+    nav.append(...LINKS[lang].map(([href, text]) => Object.assign(document.createElement('a'), { href, textContent: text })));
+    document.getElementById('shop-header').append(
+      Object.assign(document.createElement('strong'), { textContent: 'Northwind Appliances' }), nav,
+      Object.assign(document.createElement('span'), { id: 'who' }));
+    const settings = Object.assign(document.createElement('button'), { type: 'button', id: 'privacy-settings', textContent: SETTINGS[lang] });
+    settings.addEventListener('click', () => PrivacySuite.consent.show());
+    document.getElementById('shop-footer').append(settings,
+      Object.assign(document.createElement('a'), { href: '/.well-known/gpc.json', textContent: 'GPC' }),
+      Object.assign(document.createElement('a'), { href: '/sdk/privacy-suite.js', textContent: 'Consent SDK' }));
+  }
+
+  document.addEventListener('DOMContentLoaded', () => {
+    frame();
+    const who = document.getElementById('who');
+    if (who) who.textContent = user() ? 'Signed in as ' + user().preferred_username : 'Not signed in';
+    // The newsletter's interest profile learns from the topics of the pages seen, only with consent.
+    const topics = document.body.dataset.topics;
+    if (topics) {
+      PrivacySuite.consent.ready.then(() => {
+        if (PrivacySuite.consent.has('newsletter-personalisation')) {
+          api('POST', '/api/newsletter/browsing-events', { deviceId: PrivacySuite.consent.deviceId, topics: topics.split(' ') })
+            .catch(() => {});
+        }
+      });
+    }
+  });
+
+  return { api, user, token, say, onSubmit };
+})();

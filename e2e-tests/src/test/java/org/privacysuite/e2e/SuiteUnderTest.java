@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,7 @@ final class SuiteUnderTest {
     private static RuntimeException startFailure;
 
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
-    private final List<String> databases = new ArrayList<>();
+    private final Map<String, String> databases = new LinkedHashMap<>();
     private final String kafka;
     private final GreenMail mail;
 
@@ -84,7 +83,7 @@ final class SuiteUnderTest {
 
         for (String service : SERVICES) {
             String database = TestDatabase.create("e2e" + service.replace("-service", ""));
-            databases.add(database);
+            databases.put(service, database);
             Map<String, String> env = new HashMap<>(common);
             env.put("DB_URL", TestDatabase.jdbcUrl(database));
             processes.put(service, new ServiceProcess(service, repository, ports.get(service), env));
@@ -132,6 +131,11 @@ final class SuiteUnderTest {
         return mail;
     }
 
+    /** The name of a service's database on the shared server. */
+    String database(String service) {
+        return databases.get(service);
+    }
+
     /** Stops one service, as an outage would. */
     void stop(String service) {
         processes.get(service).stop();
@@ -147,7 +151,7 @@ final class SuiteUnderTest {
     private void stopAll() {
         processes.values().forEach(ServiceProcess::stop);
         mail.stop();
-        databases.forEach(TestDatabase::drop);
+        databases.values().forEach(TestDatabase::drop);
     }
 
     private static int freePort() {

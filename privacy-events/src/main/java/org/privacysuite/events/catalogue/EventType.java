@@ -17,7 +17,9 @@ public enum EventType {
     ACCESS_COMPLETED("privacy.access.completed.v1", Topics.PRIVACY_RESULTS, AccessCompleted.class),
     ACCOUNT_CLOSED("account.closed.v1", Topics.ACCOUNT_EVENTS, AccountClosed.class),
     ACCOUNT_CLOSURE_PENDING("account.closure-pending.v1", Topics.ACCOUNT_EVENTS, AccountClosurePending.class),
-    CONSENT_CHANGED("consent.changed.v1", Topics.CONSENT_EVENTS, ConsentChanged.class);
+    CONSENT_CHANGED("consent.changed.v1", Topics.CONSENT_EVENTS, ConsentChanged.class),
+    /** Written by each participant that accepts an erasure; replayed after a restore (docs/operations.md). */
+    ERASURE_JOURNALED("privacy.erasure.journaled.v1", Topics.ERASURE_JOURNAL, ErasureJournaled.class);
 
     private final String type;
     private final String topic;

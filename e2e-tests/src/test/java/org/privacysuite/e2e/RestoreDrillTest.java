@@ -64,7 +64,7 @@ class RestoreDrillTest extends Journey {
         for (String service : SuiteUnderTest.SERVICES) {
             db("replay-journal-from", suite.database(service), taken);
         }
-        SuiteUnderTest.SERVICES.forEach(suite::restart);
+        suite.restart(SuiteUnderTest.SERVICES);
 
         assertErased(erased);
         assertEquals(true, allowed(other), "the other person's decision is back");

@@ -33,6 +33,7 @@ final class SuiteUnderTest {
     private final Map<String, String> databases = new LinkedHashMap<>();
     private final String kafka;
     private final GreenMail mail;
+    private final OtlpSink otlp = new OtlpSink();
 
     private SuiteUnderTest() {
         Path repository = repositoryRoot();
@@ -54,6 +55,10 @@ final class SuiteUnderTest {
         common.put("NEWSLETTER_SUPPRESSION_KEY", "e2e-only-newsletter-suppression-key-not-a-secret");
         common.put("NEWSLETTER_TOKEN_KEY", "e2e-only-newsletter-token-key-not-a-secret");
         common.put("NEWSLETTER_THROTTLE_KEY", "e2e-only-newsletter-throttle-key-not-a-secret");
+        // Tracing on (it is off by default), exported to the stand-in collector (docs/operations.md, Tracing).
+        common.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+        common.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint());
+        common.put("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         common.put("QUARKUS_MAILER_MOCK", "false");
         common.put("SMTP_HOST", "127.0.0.1");
         common.put("SMTP_PORT", Integer.toString(smtpPort));
@@ -131,6 +136,11 @@ final class SuiteUnderTest {
         return mail;
     }
 
+    /** What the processes exported over OTLP. */
+    OtlpSink otlp() {
+        return otlp;
+    }
+
     /** The name of a service's database on the shared server. */
     String database(String service) {
         return databases.get(service);
@@ -143,14 +153,19 @@ final class SuiteUnderTest {
 
     /** Starts a stopped service again and waits until it is ready. */
     void restart(String service) {
-        ServiceProcess process = processes.get(service);
-        process.start();
-        process.awaitReady(Duration.ofSeconds(120));
+        restart(List.of(service));
+    }
+
+    /** Starts stopped services again, all at once, and waits until each is ready. */
+    void restart(List<String> services) {
+        services.forEach(service -> processes.get(service).start());
+        services.forEach(service -> processes.get(service).awaitReady(Duration.ofSeconds(120)));
     }
 
     private void stopAll() {
         processes.values().forEach(ServiceProcess::stop);
         mail.stop();
+        otlp.stop();
         databases.values().forEach(TestDatabase::drop);
     }
 

@@ -25,6 +25,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 import org.privacysuite.events.catalogue.ErasureJournaled;
 import org.privacysuite.events.catalogue.Topics;
@@ -38,9 +41,11 @@ import org.privacysuite.events.kafka.KafkaClients;
  * whichever participant journaled it) to the participant's own erasure code, each in its own transaction; then marks
  * the rows done. Not through the inbox: its rows were restored too, and re-applying an erasure the data already
  * reflects finds nothing. A failure stops the start: a service that cannot replay must not serve resurrected people.
+ * Readiness ({@code erasure journal replay}) is DOWN while the replay runs, in case HTTP is already open.
  */
+@Readiness
 @ApplicationScoped
-public class JournalReplay {
+public class JournalReplay implements HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(JournalReplay.class);
     private static final Duration POLL = Duration.ofSeconds(1);
@@ -57,12 +62,20 @@ public class JournalReplay {
     @Inject
     Instance<PrivacyRequestParticipant> participants;
 
+    private volatile boolean replaying;
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("erasure journal replay").status(!replaying).build();
+    }
+
     /** After the topics exist (10), before the participant's consumer starts (100). */
     void onStart(@Observes @Priority(50) StartupEvent event) throws SQLException {
         Optional<Instant> from = pendingReplayFrom();
         if (from.isEmpty()) {
             return;
         }
+        replaying = true;
         int replayed = 0;
         if (participants.isResolvable()) {
             PrivacyRequestParticipant participant = participants.get();
@@ -73,6 +86,7 @@ public class JournalReplay {
             replayed = journal.size();
         }
         markDone();
+        replaying = false;
         LOG.infof("Erasure journal replayed from %s: %d erasure request(s) re-applied", from.get(), replayed);
     }
 

@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +31,10 @@ final class SuiteUnderTest {
     private static RuntimeException startFailure;
 
     private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
-    private final List<String> databases = new ArrayList<>();
+    private final Map<String, String> databases = new LinkedHashMap<>();
     private final String kafka;
     private final GreenMail mail;
+    private final OtlpSink otlp = new OtlpSink();
 
     private SuiteUnderTest() {
         Path repository = repositoryRoot();
@@ -56,6 +56,10 @@ final class SuiteUnderTest {
         common.put("NEWSLETTER_SUPPRESSION_KEY", "e2e-only-newsletter-suppression-key-not-a-secret");
         common.put("NEWSLETTER_TOKEN_KEY", "e2e-only-newsletter-token-key-not-a-secret");
         common.put("NEWSLETTER_THROTTLE_KEY", "e2e-only-newsletter-throttle-key-not-a-secret");
+        // Tracing on (it is off by default), exported to the stand-in collector (docs/operations.md, Tracing).
+        common.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+        common.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", otlp.endpoint());
+        common.put("QUARKUS_OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
         common.put("QUARKUS_MAILER_MOCK", "false");
         common.put("SMTP_HOST", "127.0.0.1");
         common.put("SMTP_PORT", Integer.toString(smtpPort));
@@ -87,7 +91,7 @@ final class SuiteUnderTest {
 
         for (String service : SERVICES) {
             String database = TestDatabase.create("e2e" + service.replace("-service", ""));
-            databases.add(database);
+            databases.put(service, database);
             Map<String, String> env = new HashMap<>(common);
             env.put("DB_URL", TestDatabase.jdbcUrl(database));
             processes.put(service, new ServiceProcess(service, repository, ports.get(service), env));
@@ -173,6 +177,16 @@ final class SuiteUnderTest {
         return mail;
     }
 
+    /** What the processes exported over OTLP. */
+    OtlpSink otlp() {
+        return otlp;
+    }
+
+    /** The name of a service's database on the shared server. */
+    String database(String service) {
+        return databases.get(service);
+    }
+
     /** Stops one service, as an outage would. */
     void stop(String service) {
         processes.get(service).stop();
@@ -185,15 +199,20 @@ final class SuiteUnderTest {
 
     /** Starts a stopped service again and waits until it is ready. */
     void restart(String service) {
-        ServiceProcess process = processes.get(service);
-        process.start();
-        process.awaitReady(Duration.ofSeconds(120));
+        restart(List.of(service));
+    }
+
+    /** Starts stopped services again, all at once, and waits until each is ready. */
+    void restart(List<String> services) {
+        services.forEach(service -> processes.get(service).start());
+        services.forEach(service -> processes.get(service).awaitReady(Duration.ofSeconds(120)));
     }
 
     private void stopAll() {
         processes.values().forEach(ServiceProcess::stop);
         mail.stop();
-        databases.forEach(TestDatabase::drop);
+        otlp.stop();
+        databases.values().forEach(TestDatabase::drop);
     }
 
     private static int freePort() {

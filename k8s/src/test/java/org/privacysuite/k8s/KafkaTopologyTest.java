@@ -48,6 +48,12 @@ class KafkaTopologyTest {
             "newsletter-service", new Flows(Set.of("privacy.results", "privacy.participants"),
                     Set.of("privacy.requests", "consent.events")));
 
+    /**
+     * The participants that write the erasure journal and read it back after a restore (docs/operations.md). The
+     * journal is not a topic of the event table: read without an inbox (no dead-letter topic), kept forever.
+     */
+    static final Set<String> JOURNALING = Set.of("consent-service", "account-service", "newsletter-service");
+
     private static final Path TOPICS_SOURCE = RenderedManifests.REPO_ROOT
             .resolve("privacy-events/src/main/java/org/privacysuite/events/catalogue/Topics.java");
 
@@ -63,6 +69,13 @@ class KafkaTopologyTest {
             topics.add(value.group(1));
         }
         return topics;
+    }
+
+    /** Topics.ERASURE_JOURNAL as the code declares it. */
+    static String journalTopic() {
+        Matcher value = Pattern.compile("ERASURE_JOURNAL\\s*=\\s*\"([^\"]+)\"").matcher(ServiceConfig.read(TOPICS_SOURCE));
+        assertTrue(value.find(), "Topics.ERASURE_JOURNAL not found in " + TOPICS_SOURCE);
+        return value.group(1);
     }
 
     static String deadLetterTopicOf(String topic) {
@@ -91,6 +104,7 @@ class KafkaTopologyTest {
             expected.add(topic);
             expected.add(deadLetterTopicOf(topic));
         }
+        expected.add(journalTopic());
         for (String topic : expected) {
             List<JsonNode> matches = m.ofKind("KafkaTopic").stream().filter(t -> topic.equals(topicName(t))).toList();
             check(matches.size() == 1, "topic " + topic + ": " + matches.size() + " KafkaTopic resources, expected 1", problems);
@@ -102,7 +116,9 @@ class KafkaTopologyTest {
             int replicas = spec.path("replicas").asInt();
             check(spec.path("partitions").asInt() >= 1, where + ": no partitions", problems);
             check(replicas >= 1 && replicas <= brokers, where + ": " + replicas + " replicas on " + brokers + " brokers", problems);
-            check(spec.path("config").path("retention.ms").asLong() > 0, where + ": no retention.ms", problems);
+            long retention = spec.path("config").path("retention.ms").asLong();
+            check(retention > 0 || (retention == -1 && journalTopic().equals(topicName(topic))),
+                    where + ": no retention.ms (only the erasure journal is kept forever)", problems);
             int minIsr = spec.path("config").path("min.insync.replicas").asInt(1);
             check(minIsr <= replicas && (replicas < 3 || minIsr >= 2),
                     where + ": min.insync.replicas " + minIsr + " with " + replicas + " replicas", problems);
@@ -201,7 +217,9 @@ class KafkaTopologyTest {
                     case "topic" -> {
                         check(resource.path("patternType").asText("literal").equals("literal") && !target.contains("*"),
                                 id(user) + ": topic ACL " + target + " is not one literal topic", problems);
-                        check(writes.contains(target) || reads.contains(target), id(user) + ": ACL on " + target + ", not one of its topics", problems);
+                        boolean journal = JOURNALING.contains(service) && journalTopic().equals(target);
+                        check(writes.contains(target) || reads.contains(target) || journal,
+                                id(user) + ": ACL on " + target + ", not one of its topics", problems);
                         topicOps.computeIfAbsent(target, t -> new TreeSet<>()).addAll(ops);
                     }
                     case "group" -> {
@@ -231,6 +249,11 @@ class KafkaTopologyTest {
                 Set<String> ops = topicOps.getOrDefault(topic, Set.of());
                 check(ops.contains("Read") && Set.of("Read", "Describe").containsAll(ops),
                         id(user) + ": " + topic + " needs Read (and at most Describe), has " + ops, problems);
+            }
+            if (JOURNALING.contains(service)) {
+                check(topicOps.getOrDefault(journalTopic(), Set.of()).equals(Set.of("Describe", "Read", "Write")),
+                        id(user) + ": the erasure journal needs Write, Read and Describe, has "
+                                + topicOps.get(journalTopic()), problems);
             }
             check(groupRule, id(user) + ": no Read on its consumer groups (prefix " + service + ".)", problems);
             check(flows.produces().isEmpty() || relayRule, id(user) + ": its outbox relay cannot use the transactional id "

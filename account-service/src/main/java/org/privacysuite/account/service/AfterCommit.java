@@ -1,5 +1,6 @@
 package org.privacysuite.account.service;
 
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,8 @@ public class AfterCommit {
     }
 
     public void run(String what, Runnable work) {
+        // the work continues the caller's trace (an erasure request's answer is part of its trace, docs/operations.md)
+        Context trace = Context.current();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -46,13 +49,13 @@ public class AfterCommit {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    worker.execute(() -> {
+                    worker.execute(trace.wrap(() -> {
                         try {
                             work.run();
                         } catch (RuntimeException e) {
                             LOG.warnf(e, "%s failed; the lifecycle job will retry", what);
                         }
-                    });
+                    }));
                 }
             }
         });

@@ -1,5 +1,6 @@
 package org.privacysuite.gateway.tracing;
 
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -10,7 +11,9 @@ import org.privacysuite.gateway.routing.GatewayRoute;
 
 /**
  * Gives every proxied request a W3C {@code traceparent} and a correlation id (forwarded to the service, the
- * correlation id also returned to the client), and writes one access log line per request.
+ * correlation id also returned to the client), and writes one access log line per request. With OpenTelemetry on
+ * (docs/operations.md, Tracing) the {@code traceparent} is the gateway's own server span, which already continues
+ * the client's trace, so the services' spans hang under an exported span; off, the gateway makes the hop itself.
  *
  * <p>The correlation id is the client's {@code X-Correlation-Id} when it sends a sane one, else the trace id, so
  * that one value finds the request in every log. The access log names method, path, status, time, route and both
@@ -29,8 +32,10 @@ public class RequestTracing implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        TraceContext incoming = TraceContext.parse(request.getHeader(RequestTrace.TRACEPARENT));
-        TraceContext trace = incoming != null ? incoming.nextHop() : TraceContext.newTrace();
+        TraceContext trace = TraceContext.of(Span.current().getSpanContext()).orElseGet(() -> {
+            TraceContext incoming = TraceContext.parse(request.getHeader(RequestTrace.TRACEPARENT));
+            return incoming != null ? incoming.nextHop() : TraceContext.newTrace();
+        });
         String offered = request.getHeader(RequestTrace.CORRELATION_ID);
         String correlationId = offered != null && SANE_CORRELATION_ID.matcher(offered).matches()
                 ? offered : trace.traceId();

@@ -1,5 +1,7 @@
 package org.privacysuite.gateway.tracing;
 
+import io.opentelemetry.api.trace.SpanContext;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -44,6 +46,12 @@ public record TraceContext(String traceId, String parentId, String flags) {
      */
     public static TraceContext newTrace() {
         return new TraceContext(randomHex(2), randomHex(1), "01");
+    }
+
+    /** The context of an OpenTelemetry span, if it is a valid one (it is not while tracing is switched off). */
+    public static Optional<TraceContext> of(SpanContext span) {
+        return span.isValid() ? Optional.of(new TraceContext(span.getTraceId(), span.getSpanId(),
+                span.getTraceFlags().asHex())) : Optional.empty();
     }
 
     /** The same trace with the gateway as the parent of the next hop. */

@@ -6,7 +6,7 @@ package org.privacysuite.events.catalogue;
  */
 public sealed interface EventData
         permits ErasureRequested, AccessRequested, RectificationRequested, ErasureCompleted, AccessCompleted,
-        AccountClosed, AccountClosurePending, ConsentChanged, ParticipantDeclared {
+        AccountClosed, AccountClosurePending, ConsentChanged, ParticipantDeclared, ErasureJournaled {
 
     String subjectId();
 }

@@ -18,7 +18,9 @@ public enum EventType {
     ACCOUNT_CLOSED("account.closed.v1", Topics.ACCOUNT_EVENTS, AccountClosed.class),
     ACCOUNT_CLOSURE_PENDING("account.closure-pending.v1", Topics.ACCOUNT_EVENTS, AccountClosurePending.class),
     CONSENT_CHANGED("consent.changed.v1", Topics.CONSENT_EVENTS, ConsentChanged.class),
-    PARTICIPANT_DECLARED("privacy.participant.declared.v1", Topics.PRIVACY_PARTICIPANTS, ParticipantDeclared.class);
+    PARTICIPANT_DECLARED("privacy.participant.declared.v1", Topics.PRIVACY_PARTICIPANTS, ParticipantDeclared.class),
+    /** Written by each participant that accepts an erasure; replayed after a restore (docs/operations.md). */
+    ERASURE_JOURNALED("privacy.erasure.journaled.v1", Topics.ERASURE_JOURNAL, ErasureJournaled.class);
 
     private final String type;
     private final String topic;

@@ -13,6 +13,12 @@ public final class Topics {
     public static final String CONSENT_EVENTS = "consent.events";
     /** Compacted, key = service: each participant's latest declaration, kept for as long as the topic exists. */
     public static final String PRIVACY_PARTICIPANTS = "privacy.participants";
+    /**
+     * The erasure journal: kept forever (pseudonymous keys only), outside every database a backup rolls back, read
+     * from a point in time after a restore and never through an inbox, so it has no dead-letter topic and is not in
+     * {@link #ALL} (the contract's event table).
+     */
+    public static final String ERASURE_JOURNAL = "privacy.erasure-journal";
 
     /** Suffix of the dead-letter topic that receives a topic's poison records. */
     public static final String DLQ_SUFFIX = ".dlq";

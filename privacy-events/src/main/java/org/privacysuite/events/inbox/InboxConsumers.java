@@ -21,6 +21,7 @@ import org.privacysuite.events.kafka.CloudEventCodec;
 import org.privacysuite.events.kafka.KafkaClients;
 import org.privacysuite.events.supervisor.Supervisor;
 import org.privacysuite.events.supervisor.Worker;
+import org.privacysuite.events.tracing.EventTraces;
 
 /**
  * Starts and stops a service's inbox consumers, and forgets inbox entries past their retention.
@@ -57,13 +58,17 @@ public class InboxConsumers {
     @Inject
     Supervisor supervisor;
 
+    @Inject
+    EventTraces traces;
+
     private final List<InboxConsumer> running = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService purger;
 
     public InboxConsumer start(String name, Collection<String> topics, InboundEventHandler handler) {
         String groupId = config.consumer().groupIdPrefix().orElse("") + name;
-        InboxConsumer consumer = new InboxConsumer(name, topics, handler, () -> clients.newConsumer(groupId), codec,
-                inbox, deadLetters, config.consumer(), registry);
+        // the handler runs in a span continuing the event's trace, so what it publishes continues it too
+        InboxConsumer consumer = new InboxConsumer(name, topics, traces.traced(name, handler),
+                () -> clients.newConsumer(groupId), codec, inbox, deadLetters, config.consumer(), registry);
         Worker worker = supervisor.start("inbox-" + name, consumer::run);
         consumer.stopWith(() -> supervisor.stop(worker, consumer::wakeup));
         running.add(consumer);

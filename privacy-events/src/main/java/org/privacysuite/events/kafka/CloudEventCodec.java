@@ -11,17 +11,21 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.privacysuite.events.catalogue.EventData;
 import org.privacysuite.events.catalogue.EventType;
+import org.privacysuite.events.tracing.EventTraces;
 
 /**
  * CloudEvents 1.0 Kafka protocol binding, binary content mode: attributes as {@code ce_*} headers, JSON data as the
  * record value, {@code content-type: application/json}, the subject id as record key (and {@code partitionkey}).
- * The CloudEvents SDK writes and reads the headers; this class only maps our catalogue onto it.
+ * The CloudEvents SDK writes and reads the headers; this class only maps our catalogue onto it. The W3C trace
+ * context of the event's cause travels in the distributed-tracing extension ({@code ce_traceparent},
+ * {@code ce_tracestate}; see {@link EventTraces}).
  */
 @ApplicationScoped
 public class CloudEventCodec {
@@ -36,16 +40,20 @@ public class CloudEventCodec {
 
     public ProducerRecord<String, byte[]> encode(String topic, String id, String type, URI source, String key,
             Instant time, byte[] jsonData) {
-        return encode(topic, id, type, source, key, time, jsonData, null);
+        return encode(topic, id, type, source, key, time, jsonData, null, Map.of());
     }
 
-    /** As above, with the outbox's per-subject position when there is one (rows written before it have none). */
+    /**
+     * As above, with the outbox's per-subject position when there is one (rows written before it have none) and the
+     * trace context the row was written in ({@code traceparent}, {@code tracestate}; empty outside a trace).
+     */
     public ProducerRecord<String, byte[]> encode(String topic, String id, String type, URI source, String key,
-            Instant time, byte[] jsonData, Long subjectSeq) {
+            Instant time, byte[] jsonData, Long subjectSeq, Map<String, String> traceContext) {
         CloudEventBuilder builder = CloudEventBuilder.v1();
         if (subjectSeq != null) {
             builder.withExtension(SUBJECT_SEQ_EXTENSION, subjectSeq.toString());
         }
+        traceContext.forEach(builder::withExtension);
         CloudEvent event = builder
                 .withId(id)
                 .withType(type)
@@ -97,7 +105,14 @@ public class CloudEventCodec {
             }
         }
         return new InboundEvent(event.getId(), event.getType(), event.getSource(), event.getTime(), record.key(), type,
-                data, subjectSeq(event));
+                data, subjectSeq(event), traceContext(event));
+    }
+
+    private static Map<String, String> traceContext(CloudEvent event) {
+        Object traceparent = event.getExtension(EventTraces.TRACEPARENT);
+        Object tracestate = event.getExtension(EventTraces.TRACESTATE);
+        return EventTraces.context(traceparent == null ? null : traceparent.toString(),
+                tracestate == null ? null : tracestate.toString());
     }
 
     private static OptionalLong subjectSeq(CloudEvent event) {

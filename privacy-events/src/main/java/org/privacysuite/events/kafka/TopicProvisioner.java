@@ -47,6 +47,8 @@ public class TopicProvisioner {
             wanted.add(withRetention(new NewTopic(Topics.deadLetterTopicOf(topic), 1,
                     config.topics().replicationFactor())));
         }
+        wanted.add(new NewTopic(Topics.ERASURE_JOURNAL, config.topics().partitions(),
+                config.topics().replicationFactor()).configs(Map.of("retention.ms", "-1")));
         try (Admin admin = clients.newAdmin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = wanted.stream().filter(t -> !existing.contains(t.name())).toList();

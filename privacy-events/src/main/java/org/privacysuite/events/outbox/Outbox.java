@@ -10,11 +10,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.privacysuite.events.catalogue.EventData;
 import org.privacysuite.events.catalogue.EventType;
 import org.privacysuite.events.kafka.CloudEventCodec;
+import org.privacysuite.events.tracing.EventTraces;
 
 /**
  * Records an event in the outbox table inside the caller's transaction, so the event exists if and only if the state
@@ -35,7 +37,7 @@ public class Outbox {
     /** Rows of {@code event_outbox_order}: enough that unrelated subjects rarely wait for each other. */
     public static final int BUCKETS = 1024;
     private static final String INSERT = "INSERT INTO event_outbox (event_id, topic, event_type, message_key, data,"
-            + " occurred_at, subject_seq) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + " occurred_at, subject_seq, trace_parent, trace_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     // Takes the bucket row's exclusive lock (held to commit) and counts; works on MySQL 8 and MariaDB alike.
     private static final String BUMP = "INSERT INTO event_outbox_order (bucket, last_seq) VALUES (?, 1)"
             + " ON DUPLICATE KEY UPDATE last_seq = last_seq + 1";
@@ -72,6 +74,10 @@ public class Outbox {
             insert.setBytes(5, codec.toJson(data));
             insert.setTimestamp(6, Timestamp.from(Instant.now(clock)));
             insert.setLong(7, subjectSeq);
+            // the relay publishes later, on its own thread: the writer's trace context goes with the row
+            Map<String, String> trace = EventTraces.current();
+            insert.setString(8, trace.get(EventTraces.TRACEPARENT));
+            insert.setString(9, trace.get(EventTraces.TRACESTATE));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new OutboxException("Could not write event " + type.type() + " to the outbox", e);

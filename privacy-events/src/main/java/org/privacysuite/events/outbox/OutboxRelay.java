@@ -29,6 +29,7 @@ import org.privacysuite.events.config.EventsConfig;
 import org.privacysuite.events.kafka.CloudEventCodec;
 import org.privacysuite.events.kafka.KafkaClients;
 import org.privacysuite.events.supervisor.Supervisor;
+import org.privacysuite.events.tracing.EventTraces;
 import org.privacysuite.events.supervisor.Worker;
 
 /**
@@ -61,7 +62,7 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CLAIM = "SELECT seq, event_id, topic, event_type, message_key, data, occurred_at,"
-            + " subject_seq FROM event_outbox WHERE published_at IS NULL ORDER BY seq LIMIT ?";
+            + " subject_seq, trace_parent, trace_state FROM event_outbox WHERE published_at IS NULL ORDER BY seq LIMIT ?";
     private static final int MARK_TIMEOUT_SECONDS = 10;
 
     @Inject
@@ -176,7 +177,7 @@ public class OutboxRelay {
                     long subjectSeq = rs.getLong(8);
                     rows.add(new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getBytes(6), rs.getTimestamp(7).toInstant(),
-                            rs.wasNull() ? null : subjectSeq));
+                            rs.wasNull() ? null : subjectSeq, EventTraces.context(rs.getString(9), rs.getString(10))));
                 }
             }
         }
@@ -191,7 +192,7 @@ public class OutboxRelay {
             producer.beginTransaction();
             for (OutboxRow row : rows) {
                 producer.send(codec.encode(row.topic(), row.eventId(), row.eventType(), source, row.messageKey(),
-                        row.occurredAt(), row.data(), row.subjectSeq()));
+                        row.occurredAt(), row.data(), row.subjectSeq(), row.traceContext()));
             }
             producer.commitTransaction(); // flushes and waits for every acknowledgement (up to send-timeout)
         } catch (KafkaException e) {

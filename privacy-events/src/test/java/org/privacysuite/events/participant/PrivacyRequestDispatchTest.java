@@ -55,6 +55,10 @@ class PrivacyRequestDispatchTest {
         public void rectify(RectificationRequested request) {
             calls.add("rectify " + request.requestId());
         }
+
+        void journal(ErasureRequested request) {
+            calls.add("journal " + request.requestId());
+        }
     }
 
     private static InboundEvent event(EventData data) {
@@ -68,13 +72,15 @@ class PrivacyRequestDispatchTest {
         UUID everyone = UUID.randomUUID();
         UUID others = UUID.randomUUID();
         UUID me = UUID.randomUUID();
-        PrivacyRequestConsumer.dispatch(participant, event(new AccessRequested(everyone, "s", Identities.none())));
+        PrivacyRequestConsumer.dispatch(participant, event(new AccessRequested(everyone, "s", Identities.none())),
+                participant::journal);
         PrivacyRequestConsumer.dispatch(participant, event(new AccessRequested(others, "s", Identities.none(),
-                List.of("consent-service", "account-service"))));
+                List.of("consent-service", "account-service"))), participant::journal);
         PrivacyRequestConsumer.dispatch(participant, event(new ErasureRequested(others, "s", Identities.none(),
-                ErasureMode.FULL, List.of("account-service"))));
+                ErasureMode.FULL, List.of("account-service"))), participant::journal);
         PrivacyRequestConsumer.dispatch(participant, event(new ErasureRequested(me, "s", Identities.none(),
-                ErasureMode.FULL, List.of("newsletter-service"))));
-        assertEquals(List.of("export " + everyone, "erase " + me), participant.calls);
+                ErasureMode.FULL, List.of("newsletter-service"))), participant::journal);
+        // only an erasure this participant carried out goes to the erasure journal, right after it
+        assertEquals(List.of("export " + everyone, "erase " + me, "journal " + me), participant.calls);
     }
 }

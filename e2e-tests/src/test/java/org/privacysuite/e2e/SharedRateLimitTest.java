@@ -3,6 +3,7 @@ package org.privacysuite.e2e;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.privacysuite.testsupport.KeycloakServer;
+import org.privacysuite.testsupport.ServiceProcess;
 import org.privacysuite.testsupport.TestDatabase;
 
 /**
@@ -37,8 +39,9 @@ class SharedRateLimitTest extends Journey {
         env.put("DB_PASSWORD", TestDatabase.password());
         env.put("GATEWAY_RATE_LIMIT_PER_IP_BURST", Integer.toString(BURST));
         env.put("GATEWAY_RATE_LIMIT_PER_IP_REQUESTS_PER_SECOND", "0.001"); // nothing refills during the test
-        replicas = List.of(new ServiceProcess("gateway", SuiteUnderTest.repositoryRoot(), 28080, env),
-                new ServiceProcess("gateway", SuiteUnderTest.repositoryRoot(), 28081, env));
+        Path repository = SuiteUnderTest.repositoryRoot();
+        replicas = List.of(ServiceProcess.packaged("gateway", repository, SuiteUnderTest.logDir(), 28080, env),
+                ServiceProcess.packaged("gateway", repository, SuiteUnderTest.logDir(), 28081, env));
         replicas.forEach(ServiceProcess::start);
         replicas.forEach(r -> r.awaitReady(Duration.ofSeconds(120)));
 

@@ -6,7 +6,6 @@ import io.restassured.RestAssured;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.privacysuite.testsupport.KafkaBroker;
 import org.privacysuite.testsupport.KeycloakServer;
+import org.privacysuite.testsupport.ServiceProcess;
 import org.privacysuite.testsupport.TestDatabase;
 
 /**
@@ -38,6 +38,7 @@ final class SuiteUnderTest {
 
     private SuiteUnderTest() {
         Path repository = repositoryRoot();
+        Path logDir = logDir();
         kafka = KafkaBroker.ensureRunning(KafkaBroker.testBootstrapServers());
         String keycloak = KeycloakServer.ensureRunning();
         int smtpPort = freePort();
@@ -94,11 +95,11 @@ final class SuiteUnderTest {
             databases.put(service, database);
             Map<String, String> env = new HashMap<>(common);
             env.put("DB_URL", TestDatabase.jdbcUrl(database));
-            processes.put(service, new ServiceProcess(service, repository, ports.get(service), env));
+            processes.put(service, ServiceProcess.packaged(service, repository, logDir, ports.get(service), env));
         }
-        processes.put("officer-console", new ServiceProcess("officer-console", repository,
+        processes.put("officer-console", ServiceProcess.packaged("officer-console", repository, logDir,
                 ports.get("officer-console"), consoleEnvironment(common, keycloak)));
-        processes.put("gateway", new ServiceProcess("gateway", repository, ports.get("gateway"), common));
+        processes.put("gateway", ServiceProcess.packaged("gateway", repository, logDir, ports.get("gateway"), common));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll));
         try {
             processes.values().forEach(ServiceProcess::start);
@@ -194,7 +195,7 @@ final class SuiteUnderTest {
 
     /** Kills one service with SIGKILL, as a crash would. */
     void kill(String service) {
-        processes.get(service).kill();
+        processes.get(service).kill9();
     }
 
     /** Starts a stopped service again and waits until it is ready. */
@@ -224,13 +225,11 @@ final class SuiteUnderTest {
     }
 
     static Path repositoryRoot() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("infra/kafka.sh"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("Cannot find the repository root above " + System.getProperty("user.dir"));
-        }
-        return dir;
+        return ServiceProcess.repositoryRoot();
+    }
+
+    /** Where the processes of the journeys write their logs. */
+    static Path logDir() {
+        return repositoryRoot().resolve("e2e-tests/target/e2e-logs");
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.privacysuite.testsupport.ServiceProcess;
 
 /**
  * The lab's own Kafka broker on 29092/29093 (never the shared 19092 or 9092), so that killing it hits nobody else.
@@ -16,7 +17,7 @@ final class LabBroker {
     static final int PORT = 29092;
     static final int CONTROLLER_PORT = 29093;
 
-    private final Path root = Processes.repositoryRoot();
+    private final Path root = ServiceProcess.repositoryRoot();
     private final Path runDir = Processes.workDir().resolve("infra");
     private final Path kafkaDir = runDir.resolve("kafka");
 
@@ -30,7 +31,7 @@ final class LabBroker {
         try {
             if (script.waitFor() != 0) {
                 throw new IllegalStateException("infra/kafka.sh start failed:\n"
-                        + Processes.tail(Processes.workDir().resolve("logs/kafka-sh.log")));
+                        + ServiceProcess.tail(Processes.workDir().resolve("logs/kafka-sh.log")));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -22,17 +22,6 @@ final class Processes {
         return Path.of(System.getProperty("fault.work.dir", "target/fault-run")).toAbsolutePath();
     }
 
-    static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isRegularFile(dir.resolve("infra/kafka.sh"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("infra/kafka.sh not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
-    }
-
     static Process start(List<String> command, Map<String, String> env, Path log) {
         try {
             Files.createDirectories(log.getParent());
@@ -91,15 +80,6 @@ final class Processes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
         }
     }
 }

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.privacysuite.testsupport.ServiceProcess;
 
 /**
  * A throwaway MariaDB server of the lab's own on 23306 with its own data directory, so that "the consumer's database
@@ -37,7 +38,7 @@ final class ScratchDatabase {
         Process install = Processes.start(List.of("mariadb-install-db", "--no-defaults", "--datadir=" + dataDir,
                 "--user=" + user(), "--skip-test-db", "--auth-root-authentication-method=normal"), Map.of(), log);
         if (install.waitFor() != 0) {
-            throw new IllegalStateException("mariadb-install-db failed:\n" + Processes.tail(log));
+            throw new IllegalStateException("mariadb-install-db failed:\n" + ServiceProcess.tail(log));
         }
     }
 
@@ -48,7 +49,7 @@ final class ScratchDatabase {
                 "--skip-log-bin", "--innodb-buffer-pool-size=64M", "--skip-name-resolve"), Map.of(), log);
         Processes.await("scratch MariaDB on " + PORT, Duration.ofSeconds(60), () -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("mariadbd exited:\n" + Processes.tail(log));
+                throw new IllegalStateException("mariadbd exited:\n" + ServiceProcess.tail(log));
             }
             try (Connection c = connect("")) {
                 return true;

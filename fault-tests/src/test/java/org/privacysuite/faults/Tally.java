@@ -1,6 +1,9 @@
 package org.privacysuite.faults;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,6 +38,24 @@ record Tally(String scenario, int sent, int applied, int duplicatesAbsorbed, int
                 + appliedTwice + " | " + outOfOrder + " | " + note + " |";
     }
 
+    Tally withNote(String replacement) {
+        return new Tally(scenario, sent, applied, duplicatesAbsorbed, lost, appliedTwice, outOfOrder, replacement);
+    }
+
+    /** Prints the table and writes it to {@code file}. */
+    static void report(List<Tally> results, Path file) throws IOException {
+        StringBuilder report = new StringBuilder(HEADER).append('\n');
+        results.forEach(r -> report.append(r.row()).append('\n'));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report);
+        System.out.println("\nFault injection results\n" + report);
+    }
+
+    /** Records the consumer sent to consent.events' dead-letter topic. */
+    static int deadLetters(String bootstrap, String consumer) {
+        return readTopic(bootstrap, "consent.events.dlq", r -> consumer.equals(header(r, "dlq-consumer"))).size();
+    }
+
     /** Event ids the reader applied, in application order, per subject of the prefix; with their subjectseq. */
     record Applied(String eventId, String subject, long subjectSeq) {
     }
@@ -51,6 +73,37 @@ record Tally(String scenario, int sent, int applied, int duplicatesAbsorbed, int
             }
         }
         return rows;
+    }
+
+    /** Where the reader's effect table is. */
+    @FunctionalInterface
+    interface ReaderDatabase {
+        Connection connect() throws SQLException;
+    }
+
+    /**
+     * Waits until every answered write is applied (or the catch-up time is over), then counts.
+     *
+     * @param skipped duplicates the reader's inbox skipped since the scenario started, asked after the wait
+     */
+    static Tally settle(String scenario, String prefix, String consumer, List<Load.Write> sent, ReaderDatabase reader,
+            String bootstrap, Duration catchUp, LongSupplier skipped, String note) throws SQLException {
+        long deadline = System.nanoTime() + catchUp.toNanos();
+        List<Applied> applied;
+        while (true) {
+            try (Connection db = reader.connect()) {
+                applied = applied(db, consumer, prefix);
+            }
+            Set<String> appliedIds = new HashSet<>();
+            applied.forEach(a -> appliedIds.add(a.eventId()));
+            if (sent.stream().allMatch(w -> appliedIds.contains(w.eventId())) || System.nanoTime() > deadline) {
+                break;
+            }
+            Processes.sleep(500);
+        }
+        List<String> topicIds = readTopic(bootstrap, "consent.events", r -> r.key() != null && r.key().startsWith(prefix))
+                .stream().map(r -> header(r, "ce_id")).toList();
+        return count(scenario, sent, applied, topicIds, skipped.getAsLong(), note);
     }
 
     /**
@@ -80,6 +133,30 @@ record Tally(String scenario, int sent, int applied, int duplicatesAbsorbed, int
         int copies = topicIds.size() - new HashSet<>(topicIds).size();
         return new Tally(scenario, sentIds.size(), appliedIds.size(), (int) skipped, lost, twice, outOfOrder,
                 note + (note.isEmpty() ? "" : "; ") + copies + " second copies on the topic");
+    }
+
+    /** The copies of some subjects' events on a topic, as a consumer reads them (per subject in partition order). */
+    record OnTopic(Set<String> ids, int secondCopies, int outOfOrder) {
+    }
+
+    /** Reads the subjects' events on the topic: distinct ids, second copies, and subjectseq going backwards. */
+    static OnTopic onTopic(String bootstrap, String topic, Set<String> subjects) {
+        Set<String> ids = new HashSet<>();
+        Map<String, Long> lastSeq = new HashMap<>();
+        int copies = 0;
+        int outOfOrder = 0;
+        for (ConsumerRecord<String, byte[]> record : readTopic(bootstrap, topic, r -> subjects.contains(r.key()))) {
+            if (!ids.add(header(record, "ce_id"))) {
+                copies++;
+                continue;
+            }
+            long seq = Long.parseLong(header(record, "ce_subjectseq"));
+            Long previous = lastSeq.put(record.key(), seq);
+            if (previous != null && seq <= previous) {
+                outOfOrder++;
+            }
+        }
+        return new OnTopic(ids, copies, outOfOrder);
     }
 
     /** All records of {@code topic} from the start that match, read up to the end offsets as of now. */

@@ -9,7 +9,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Readiness of the backbone's threads: DOWN while a consumer or the relay is dead (waiting for its restart) or
- * stalled, so that an instance whose event processing stopped does not look healthy.
+ * stalled, so that an instance whose event processing stopped does not look healthy. A broker outage alone keeps it
+ * UP: the relay and the consumers keep running their rounds (and beating) while they retry, and the pod still serves
+ * writes; the broker's own state is {@link BrokerHealth}, outside readiness.
  */
 @Readiness
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package org.privacysuite.e2e;
+package org.privacysuite.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,12 +9,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) run as its own process. */
-final class ServiceProcess {
+/**
+ * One packaged Quarkus application ({@code quarkus-run.jar}) run as its own process, as the end-to-end and the
+ * fault-injection tests run the suite: started with its environment and {@code HTTP_PORT}, ready when
+ * {@code /q/health/ready} answers 200, stopped (or killed -9) by its own pid, its output appended to a log file.
+ */
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -23,31 +28,64 @@ final class ServiceProcess {
     private final Path log;
     private final int port;
     private final Map<String, String> env;
+    private final List<String> jvmOptions;
     private Process process;
 
-    ServiceProcess(String name, Path repository, int port, Map<String, String> env) {
+    /**
+     * @param jvmOptions options before {@code -jar}, e.g. the heap size
+     */
+    public ServiceProcess(String name, Path jar, Path log, int port, Map<String, String> env, List<String> jvmOptions) {
         this.name = name;
-        this.jar = repository.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-        this.log = repository.resolve("e2e-tests/target/e2e-logs").resolve(name + ".log");
+        this.jar = jar;
+        this.log = log;
         this.port = port;
         this.env = Map.copyOf(env);
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
-    String name() {
+    /** A module of this repository as packaged by the reactor ({@code <module>/target/quarkus-app}), 256 MB heap. */
+    public static ServiceProcess packaged(String module, Path repository, Path logDir, int port, Map<String, String> env) {
+        return new ServiceProcess(module, repository.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"),
+                logDir.resolve(module + ".log"), port, env, List.of("-Xmx256m"));
+    }
+
+    /** The repository's root: the first directory above the working directory that holds infra/kafka.sh. */
+    public static Path repositoryRoot() {
+        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("infra/kafka.sh"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("Cannot find the repository root above " + System.getProperty("user.dir"));
+        }
+        return dir;
+    }
+
+    public String name() {
         return name;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    void start() {
+    public Path log() {
+        return log;
+    }
+
+    /** Starts the process without waiting (several start in parallel; then {@link #awaitReady(Duration)}). */
+    public void start() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package)");
         }
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx256m", "-jar", jar.toString()))
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(jar.toString());
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(env);
@@ -59,7 +97,7 @@ final class ServiceProcess {
     }
 
     /** Waits until {@code /q/health/ready} answers 200; fails with the log's tail otherwise. */
-    void awaitReady(Duration timeout) {
+    public void awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -73,7 +111,7 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + tail());
     }
 
-    boolean ready() {
+    public boolean ready() {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(2)).build();
@@ -86,19 +124,8 @@ final class ServiceProcess {
         }
     }
 
-    /** SIGKILL, as a crash or an OOM kill would: no shutdown hook, no graceful close of consumers or the relay. */
-    void kill() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        try {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL on Linux
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    void stop() {
+    /** Orderly stop (SIGTERM, shutdown hooks run), forced after 20 s. */
+    public void stop() {
         if (process == null || !process.isAlive()) {
             return;
         }
@@ -112,17 +139,36 @@ final class ServiceProcess {
         }
     }
 
-    private String tail() {
+    /** SIGKILL: no shutdown hook, no orderly close, as the kernel's OOM killer or the loss of a node. */
+    public void kill9() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** The last 40 lines of the log. */
+    public String tail() {
+        return tail(log);
+    }
+
+    /** The last 40 lines of a log file. */
+    public static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static void sleep(long millis) {

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacysuite.commons.security.Roles;
 import org.privacysuite.dsar.domain.DeclaredParticipant;
 import org.privacysuite.dsar.service.ParticipantRegistry;
@@ -25,6 +27,8 @@ import org.privacysuite.dsar.service.ParticipantRegistry;
  * officers, the console and the record of processing; and the retirement of one that is gone.
  */
 @Path("/api/privacy/participants")
+@Tag(name = "Participants", description = "The services that take part in privacy requests, as they declared "
+        + "themselves: record types, what erasure does to each, processing activities.")
 @RolesAllowed(Roles.PRIVACY_OFFICER)
 @Produces(MediaType.APPLICATION_JSON)
 public class ParticipantResource {
@@ -44,6 +48,8 @@ public class ParticipantResource {
     }
 
     @GET
+    @Operation(summary = "List the participants", description = "Every service that declared itself a participant "
+            + "of privacy requests, with its latest declaration and whether an officer retired it.")
     public List<ParticipantDto> list() {
         return DeclaredParticipant.all().stream().map(this::view).toList();
     }
@@ -51,6 +57,9 @@ public class ParticipantResource {
     /** New sagas skip the service, and open requests stop waiting for it (audited on each). */
     @POST
     @Path("/{service}/retire")
+    @Operation(summary = "Retire a participant", description = "Stops asking a service that is gone: new requests "
+            + "skip it and open requests stop waiting for it (audited on each). A later declaration makes it active "
+            + "again. 404 for a service never declared, 409 when already retired.")
     public ParticipantDto retire(@PathParam("service") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,99}") String service) {
         return view(registry.retire(service, "officer:" + identity.getPrincipal().getName()));
     }

@@ -1,5 +1,6 @@
 package org.privacysuite.events.outbox;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -50,8 +51,12 @@ public class OutboxHousekeeping {
     private volatile Instant nextPurge = Instant.EPOCH;
 
     void onStart(@Observes @Priority(19) StartupEvent event) {
-        registry.gauge("privacy.events.outbox.pending", pendingRows);
-        registry.gauge("privacy.events.outbox.oldest.age.seconds", oldestPendingAgeSeconds);
+        // Strong references: MeterRegistry.gauge(name, number) holds its number weakly, and a gauge whose number was
+        // collected drops out of /q/metrics (seen once in CI), which would blind the OutboxStuck alert.
+        Gauge.builder("privacy.events.outbox.pending", pendingRows, AtomicLong::get).strongReference(true)
+                .description("Outbox rows not yet published").register(registry);
+        Gauge.builder("privacy.events.outbox.oldest.age.seconds", oldestPendingAgeSeconds, AtomicLong::get)
+                .strongReference(true).description("Age of the oldest unpublished outbox row").register(registry);
     }
 
     /** Refreshes the lag gauges and purges old published rows, each at its own interval. */

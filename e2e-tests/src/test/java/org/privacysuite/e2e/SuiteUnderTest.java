@@ -72,6 +72,7 @@ final class SuiteUnderTest {
         common.put("DSAR_SAGA_ANSWER_TIMEOUT", "PT5S");
         common.put("DSAR_SAGA_MAX_ASKS", "2");
         common.put("DSAR_DRP_CALLBACKS_EVERY", "1s");
+        common.put("DSAR_MAIL_FIRST_RETRY", "PT2S"); // a mail the relay refused is retried within a journey's wait
         // Every journey comes from 127.0.0.1 through the gateway: one client address for the whole run.
         common.put("DSAR_THROTTLE_REQUESTS_PER_CLIENT", "1000");
         common.put("NEWSLETTER_SIGN_UPS_REQUESTS_PER_CLIENT", "1000");

@@ -57,7 +57,8 @@ public class ApiDocuments {
         if (assembled != null && assembled.at().plus(config.refresh()).isAfter(clock.instant())) {
             return Uni.createFrom().item(assembled.document());
         }
-        List<Uni<Fetched>> fetches = Arrays.stream(UpstreamService.values()).map(this::fetch).toList();
+        List<Uni<Fetched>> fetches = Arrays.stream(UpstreamService.values()).filter(UpstreamService::partOfApi)
+                .map(this::fetch).toList();
         return Uni.join().all(fetches).andFailFast().map(this::assemble);
     }
 

@@ -32,7 +32,7 @@ public class UpstreamsReadiness implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        List<Uni<Probe>> probes = Arrays.stream(UpstreamService.values()).filter(UpstreamService::neededForReadiness)
+        List<Uni<Probe>> probes = Arrays.stream(UpstreamService.values()).filter(UpstreamService::partOfApi)
                 .map(this::probe).toList();
         return Uni.join().all(probes).andFailFast().map(results -> {
             HealthCheckResponseBuilder response = HealthCheckResponse.named("upstreams")

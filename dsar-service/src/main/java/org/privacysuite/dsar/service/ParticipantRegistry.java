@@ -86,10 +86,12 @@ public class ParticipantRegistry {
                     service + " was retired on " + participant.retiredAt + " and has not declared itself since");
         }
         Instant now = clock.instant();
-        participant.retiredAt = now;
+        // After the declaration it ends, even one stamped ahead of this clock (another service's clock may run fast).
+        Instant retiredAt = now.isAfter(participant.declaredAt) ? now : participant.declaredAt.plusNanos(1000);
+        participant.retiredAt = retiredAt;
         participant.retiredBy = officer;
         // On the topic too, in this transaction: a rebuilt database replaying privacy.participants keeps it retired.
-        outbox.publish(ParticipantDeclared.retirement(service, now, officer));
+        outbox.publish(ParticipantDeclared.retirement(service, retiredAt, officer));
         List<Participant> waiting = Participant.list("service = ?1 and (outcome is null or outcome in ?2)", service,
                 List.of(Participant.DEFERRED, Participant.FAILED));
         for (Participant pending : waiting) {

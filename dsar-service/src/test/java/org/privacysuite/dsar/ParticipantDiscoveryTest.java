@@ -107,7 +107,7 @@ class ParticipantDiscoveryTest extends DsarTestBase {
 
     private void declare(String service, Instant at) throws Exception {
         send(ParticipantDeclared.declaration(service, List.of(DeclaredRecordType.retained("loyalty-points",
-                "points earned", "tax law: 6 years", "P6Y")), List.of(), at), "/" + service);
+                "points earned", "tax law: 6 years", "P6Y")), List.of(), List.of(), at), "/" + service);
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(DeclaredParticipant::activeServices).contains(service));
     }

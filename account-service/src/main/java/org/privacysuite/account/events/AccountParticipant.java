@@ -41,6 +41,11 @@ public class AccountParticipant implements PrivacyRequestParticipant {
     }
 
     @Override
+    public List<String> rectifiableFields() {
+        return AccountRectification.fields();
+    }
+
+    @Override
     public void rectify(RectificationRequested request) {
         rectification.apply(request);
     }

@@ -8,7 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.admin.client.Keycloak;
@@ -17,6 +20,7 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.privacysuite.account.config.AccountConfig;
 import org.privacysuite.commons.problem.ProblemException;
+import org.privacysuite.events.catalogue.RectificationCompleted.FieldResult;
 
 /**
  * The users of the realm, through Keycloak's admin REST API with account-service's own service account
@@ -155,6 +159,69 @@ public class KeycloakAccounts {
             throw new IdentityUnavailableException("delete the account",
                     new WebApplicationException("Keycloak answered " + response.getStatus()));
         }
+    }
+
+    /**
+     * Corrects the sign-in e-mail and username (null: left as is) in one update, field by field: a value the user
+     * already has is UNCHANGED, one Keycloak refuses (taken, or against the realm's rules) is REFUSED with Keycloak's
+     * reason and the other field is still tried. A corrected e-mail is not verified: nobody proved the new address,
+     * so a token does not vouch for it until its owner does (docs/identity.md). Empty when the user is gone.
+     */
+    public Optional<List<FieldResult>> correct(String id, String username, String email) {
+        List<FieldResult> results = new ArrayList<>();
+        UserResource resource = keycloak.realm(realm()).users().get(id);
+        UserRepresentation user;
+        try {
+            user = resource.toRepresentation();
+        } catch (RuntimeException e) {
+            if (isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw new IdentityUnavailableException("look the account up", e);
+        }
+        Map<String, String> wanted = new LinkedHashMap<>();
+        if (email != null && !email.equalsIgnoreCase(user.getEmail())) {
+            wanted.put("email", email);
+        } else if (email != null) {
+            results.add(FieldResult.unchanged("email"));
+        }
+        // Keycloak keeps usernames in lower case; the same name in other case is the same name.
+        if (username != null && !username.equalsIgnoreCase(user.getUsername())) {
+            wanted.put("username", username);
+        } else if (username != null) {
+            results.add(FieldResult.unchanged("username"));
+        }
+        while (!wanted.isEmpty()) {
+            user.setEmail(wanted.getOrDefault("email", user.getEmail()));
+            user.setEmailVerified(wanted.containsKey("email") ? Boolean.FALSE : user.isEmailVerified());
+            user.setUsername(wanted.getOrDefault("username", user.getUsername()));
+            try {
+                resource.update(user);
+                wanted.keySet().forEach(field -> results.add(field.equals("email")
+                        ? FieldResult.changed(field, "not verified until its owner confirms it")
+                        : FieldResult.changed(field)));
+                return Optional.of(results);
+            } catch (WebApplicationException e) {
+                int status = e.getResponse().getStatus();
+                if (status != 409 && status != 400) {
+                    throw new IdentityUnavailableException("correct the account", e);
+                }
+                // Refuse the field Keycloak names (both when it names none), restore it and try the rest again.
+                String reason = message(e.getResponse().readEntity(String.class)).orElse("refused by Keycloak");
+                String field = wanted.size() == 1 ? wanted.keySet().iterator().next()
+                        : reason.toLowerCase().contains("email") ? "email"
+                        : reason.toLowerCase().contains("username") ? "username" : null;
+                List<String> refused = field == null ? List.copyOf(wanted.keySet()) : List.of(field);
+                for (String name : refused) {
+                    results.add(FieldResult.refused(name, status == 409 ? "already used by another account" : reason));
+                    wanted.remove(name);
+                }
+                user = resource.toRepresentation();
+            } catch (RuntimeException e) {
+                throw new IdentityUnavailableException("correct the account", e);
+            }
+        }
+        return Optional.of(results);
     }
 
     /** The REST client reports a 404 as a WebApplicationException (not always the NotFoundException subtype). */

@@ -32,7 +32,10 @@ public class Participant extends PanacheEntityBase {
     @Id
     public String service;
 
-    /** ERASED, NOTHING_FOUND, DEFERRED, FAILED (erasure), ANSWERED (access) or RETIRED; null while waiting. */
+    /**
+     * ERASED, NOTHING_FOUND, DEFERRED, FAILED (erasure), ANSWERED (access), RECTIFIED, REFUSED (rectification) or
+     * RETIRED; null while waiting.
+     */
     public String outcome;
 
     @Column(name = "deferred_until")
@@ -46,6 +49,10 @@ public class Participant extends PanacheEntityBase {
 
     @Column(name = "retained_json")
     public String retainedJson;
+
+    /** A rectification's answer per field: changed, unchanged or refused with the reason, as JSON. */
+    @Column(name = "fields_json")
+    public String fieldsJson;
 
     /** The participant's copy of the subject's data (access), encrypted. */
     @Column(name = "data_encrypted")

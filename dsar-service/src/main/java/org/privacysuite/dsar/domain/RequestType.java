@@ -20,6 +20,16 @@ public enum RequestType {
         return this == ACCESS || this == PORTABILITY;
     }
 
+    /** Fulfilled when every service that holds one of the corrected fields answered. */
+    public boolean correctsData() {
+        return this == RECTIFICATION;
+    }
+
+    /** Types carried out by participants through a saga (the others are answered by an officer). */
+    public boolean runsSaga() {
+        return collectsData() || erasesData() || correctsData();
+    }
+
     /** Types fulfilled by every participant erasing data. */
     public boolean erasesData() {
         return this == ERASURE || this == OBJECTION;

@@ -16,6 +16,7 @@ import org.privacysuite.events.catalogue.AccessCompleted;
 import org.privacysuite.events.catalogue.AccountClosed;
 import org.privacysuite.events.catalogue.ErasureCompleted;
 import org.privacysuite.events.catalogue.ParticipantDeclared;
+import org.privacysuite.events.catalogue.RectificationCompleted;
 import org.privacysuite.events.catalogue.Topics;
 import org.privacysuite.events.inbox.InboxConsumers;
 import org.privacysuite.events.kafka.InboundEvent;
@@ -58,6 +59,8 @@ public class DsarConsumers {
             saga.recordErasure(answer);
         } else if (data instanceof AccessCompleted answer) {
             saga.recordAccess(answer);
+        } else if (data instanceof RectificationCompleted answer) {
+            saga.recordRectification(answer);
         }
     }
 

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,6 +48,7 @@ import org.privacysuite.dsar.service.IdentityPolicy;
 import org.privacysuite.dsar.service.NewRequest;
 import org.privacysuite.dsar.service.OfficerActions;
 import org.privacysuite.dsar.service.QueueSummary;
+import org.privacysuite.dsar.service.Rectifications;
 import org.privacysuite.dsar.service.RequestQueue;
 import org.privacysuite.dsar.service.RequestIntake;
 import org.privacysuite.dsar.service.RequestThrottle;
@@ -64,6 +66,9 @@ public class PrivacyRequestResource {
 
     @Inject
     RequestIntake intake;
+
+    @Inject
+    Rectifications rectifications;
 
     @Inject
     RequestThrottle throttle;
@@ -108,6 +113,13 @@ public class PrivacyRequestResource {
         }
         if (body.type() != RequestType.RECTIFICATION && body.changes() != null) {
             throw ProblemException.invalid("changes", "only a RECTIFICATION request carries changes");
+        }
+        if (body.changes() != null) {
+            Set<String> unheld = rectifications.unheldFields(body.changes().keySet());
+            if (!unheld.isEmpty()) {
+                throw ProblemException.invalid("changes", "no service holds " + String.join(", ", unheld)
+                        + "; fields that can be corrected: see GET /api/privacy/participants (rectifiableFields)");
+            }
         }
         // Which identities the request may act on, and how each is proven, is decided in one place.
         IdentityPolicy.Claim claim = IdentityPolicy.forWebRequest(caller(), body.email());

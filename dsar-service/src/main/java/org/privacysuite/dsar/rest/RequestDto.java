@@ -24,8 +24,12 @@ public record RequestDto(String id, RequestType type, Jurisdiction jurisdiction,
     public record IdentityDto(String kind, String value, IdentityProof proof, Instant provenAt) {
     }
 
+    /**
+     * {@code records}/{@code retained}: an erasure's answer per record type; {@code fields}: a rectification's answer
+     * per field ({@code field}, {@code outcome} CHANGED, UNCHANGED or REFUSED, {@code reason}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ParticipantDto(String service, String outcome, Instant deferredUntil, String reason,
-            Object records, Object retained, int asks, Instant askedAt, Instant answeredAt) {
+            Object records, Object retained, Object fields, int asks, Instant askedAt, Instant answeredAt) {
     }
 }

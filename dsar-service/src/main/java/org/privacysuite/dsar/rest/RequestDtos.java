@@ -72,7 +72,7 @@ public class RequestDtos {
 
     private RequestDto.ParticipantDto participant(Participant p) {
         return new RequestDto.ParticipantDto(p.service, p.outcome, p.deferredUntil, p.reason, tree(p.recordsJson),
-                tree(p.retainedJson), p.asks, p.askedAt, p.answeredAt);
+                tree(p.retainedJson), tree(p.fieldsJson), p.asks, p.askedAt, p.answeredAt);
     }
 
     public static AuditDto audit(AuditEntry e) {

@@ -1,28 +1,18 @@
 package org.privacysuite.dsar.service;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.dsar.domain.RequestType;
-import org.privacysuite.events.catalogue.RectificationRequested;
-import org.privacysuite.events.outbox.Outbox;
 
 /** What privacy officers do with requests; every action lands in the audit trail with the officer's id. */
 @ApplicationScoped
 public class OfficerActions {
-
-    /** The service that owns the profile fields a rectification corrects. */
-    static final String RECTIFICATION_OWNER = "account-service";
 
     @Inject
     SagaCoordinator saga;
@@ -31,13 +21,10 @@ public class OfficerActions {
     AuditTrail audit;
 
     @Inject
-    Outbox outbox;
+    Rectifications rectifications;
 
     @Inject
     MailOutbox mails;
-
-    @Inject
-    ObjectMapper mapper;
 
     @Inject
     Clock clock;
@@ -46,14 +33,12 @@ public class OfficerActions {
     public PrivacyRequest approve(String id, String officer) {
         PrivacyRequest request = load(id);
         requireStatus(request, "approve", RequestStatus.PENDING_APPROVAL);
+        if (request.type.correctsData()) {
+            rectifications.requireOwners(request); // before anything is written: a refused approval changes nothing
+        }
         audit.note(request, officer, "approved", null);
-        if (request.type.collectsData() || request.type.erasesData()) {
+        if (request.type.runsSaga()) {
             saga.start(request, officer);
-        } else if (request.type == RequestType.RECTIFICATION) {
-            outbox.publish(new RectificationRequested(UUID.fromString(request.id), SagaCommands.subjectKey(request),
-                    RECTIFICATION_OWNER, changes(request)));
-            audit.transition(request, RequestStatus.IN_PROGRESS, officer, "rectification-sent",
-                    "asked " + RECTIFICATION_OWNER + " to correct " + changes(request).keySet());
         } else {
             audit.transition(request, RequestStatus.IN_PROGRESS, officer, "accepted", null);
         }
@@ -122,16 +107,6 @@ public class OfficerActions {
     private void tell(PrivacyRequest request, String subject, String text) {
         // Notices go only to a proven address: an unproven one may belong to someone who never asked.
         request.provenEmail().ifPresent(address -> mails.enqueue(address, subject, text));
-    }
-
-    private Map<String, String> changes(PrivacyRequest request) {
-        try {
-            return request.changesJson == null ? Map.of()
-                    : mapper.readValue(request.changesJson, new TypeReference<Map<String, String>>() {
-                    });
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public static PrivacyRequest load(String id) {

@@ -10,6 +10,7 @@ import org.privacysuite.events.catalogue.AccessRequested;
 import org.privacysuite.events.catalogue.ErasureMode;
 import org.privacysuite.events.catalogue.ErasureRequested;
 import org.privacysuite.events.catalogue.Identities;
+import org.privacysuite.events.catalogue.RectificationRequested;
 import org.privacysuite.events.outbox.Outbox;
 
 /** The saga's commands on {@code privacy.requests}, through the outbox: the first ask and the re-asks. */
@@ -19,14 +20,24 @@ public class SagaCommands {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Rectifications rectifications;
+
     /**
-     * Asks the named participants (empty: every participant) to erase or export. Only proven identities leave
-     * dsar-service (docs/identity.md); an unproven address never reaches this point.
+     * Asks the named participants (empty: every participant) to erase, export or correct. Only proven identities
+     * leave dsar-service (docs/identity.md); an unproven address never reaches this point. A correction goes to each
+     * owner on its own, with only the fields it holds.
      */
     public void ask(PrivacyRequest request, List<String> participants) {
         UUID id = UUID.fromString(request.id);
         Identities identities = new Identities(request.provenEmail().stream().toList(), List.of());
-        if (request.type.collectsData()) {
+        if (request.type.correctsData()) {
+            rectifications.byOwner(request).forEach((service, changes) -> {
+                if (participants.isEmpty() || participants.contains(service)) {
+                    outbox.publish(new RectificationRequested(id, subjectKey(request), service, changes, identities));
+                }
+            });
+        } else if (request.type.collectsData()) {
             outbox.publish(new AccessRequested(id, subjectKey(request), identities, participants));
         } else {
             ErasureMode mode = request.type == RequestType.OBJECTION

@@ -19,6 +19,8 @@ import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.events.catalogue.AccessCompleted;
 import org.privacysuite.events.catalogue.ErasureCompleted;
+import org.privacysuite.events.catalogue.RectificationCompleted;
+import org.privacysuite.events.catalogue.RectificationOutcome;
 
 /**
  * The erasure and access sagas: one command to all participants through the outbox, one row per participant for its
@@ -50,17 +52,24 @@ public class SagaCoordinator {
     ObjectMapper mapper;
 
     @Inject
+    Rectifications rectifications;
+
+    @Inject
+    MailOutbox mails;
+
+    @Inject
     Clock clock;
 
     /**
-     * Asks every participant that declared itself and is not retired; the request is then IN_PROGRESS. With none
-     * declared yet (a first deployment whose services have not started) it stalls rather than being fulfilled by
-     * nobody.
+     * Asks every participant that declared itself and is not retired (for a rectification: those that declared one
+     * of its fields rectifiable); the request is then IN_PROGRESS. With none declared yet (a first deployment whose
+     * services have not started) it stalls rather than being fulfilled by nobody.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void start(PrivacyRequest request, String actor) {
         Instant now = Instant.now(clock);
-        List<String> services = DeclaredParticipant.activeServices();
+        List<String> services = request.type.correctsData() ? List.copyOf(rectifications.byOwner(request).keySet())
+                : DeclaredParticipant.activeServices();
         if (services.isEmpty()) {
             audit.transition(request, RequestStatus.IN_PROGRESS, actor, "saga-started", "no participant declared");
             stall(request, "no service has declared itself a participant on privacy.participants: nobody to ask");
@@ -104,6 +113,29 @@ public class SagaCoordinator {
             default -> null;
         };
         settle(participant, summary(answer));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordRectification(RectificationCompleted answer) {
+        Participant participant = participantFor(answer.requestId(), answer.service());
+        if (participant == null) {
+            return;
+        }
+        Instant now = Instant.now(clock);
+        participant.outcome = answer.outcome().name();
+        participant.reason = answer.reason();
+        participant.fieldsJson = json(answer.fields());
+        participant.answeredAt = now;
+        participant.nextAskAt = answer.outcome() != RectificationOutcome.FAILED ? null
+                : ++participant.failures <= config.saga().failedRetries()
+                        ? now.plus(ParticipantReasks.backoff(config, participant.failures - 1)) : null;
+        StringBuilder summary = new StringBuilder(answer.outcome().name());
+        if (answer.reason() != null) {
+            summary.append(": ").append(answer.reason());
+        }
+        answer.fields().forEach(f -> summary.append("; ").append(f.field()).append(' ').append(f.outcome())
+                .append(f.reason() == null ? "" : " (" + f.reason() + ")"));
+        settle(participant, summary.toString());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -179,12 +211,46 @@ public class SagaCoordinator {
             if (request.type.collectsData() && request.subjectId == null && request.provenEmail().isPresent()) {
                 exportLinks.mailTo(request); // no account to sign in with: the link goes to the verified address
             }
+            if (request.type.correctsData()) {
+                tellCorrections(request, all);
+            }
         } else if (!problems.isEmpty()) {
             stall(request, String.join("; ", problems));
         } else if (request.status == RequestStatus.STALLED && ParticipantReasks.exhausted(all, config).isEmpty()) {
             request.stalledReason = null;
             audit.transition(request, RequestStatus.IN_PROGRESS, AuditTrail.SYSTEM, "resumed",
                     "the participants it waited for answered or were asked again");
+        }
+    }
+
+    /**
+     * Tells the requester what was corrected and what was not, and why (GDPR Art. 12(3) and 19); to the proven
+     * address only, which after a corrected e-mail is the old one: its owner learns of the change.
+     */
+    private void tellCorrections(PrivacyRequest request, List<Participant> participants) {
+        StringBuilder text = new StringBuilder("Your request " + request.id + " to correct your data was carried out.\n");
+        for (Participant participant : participants) {
+            for (RectificationCompleted.FieldResult field : fieldsOf(participant)) {
+                text.append("\n- ").append(field.field()).append(" (").append(participant.service).append("): ")
+                        .append(switch (field.outcome()) {
+                            case CHANGED -> "corrected";
+                            case UNCHANGED -> "already correct";
+                            case REFUSED -> "not corrected: " + field.reason();
+                        });
+            }
+            if (RectificationOutcome.NOTHING_FOUND.name().equals(participant.outcome)) {
+                text.append("\n- ").append(participant.service).append(": holds no data about you");
+            }
+        }
+        request.provenEmail().ifPresent(address -> mails.enqueue(address, "Your correction request", text.toString()));
+    }
+
+    private List<RectificationCompleted.FieldResult> fieldsOf(Participant participant) {
+        try {
+            return participant.fieldsJson == null ? List.of() : List.of(mapper.readValue(participant.fieldsJson,
+                    RectificationCompleted.FieldResult[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

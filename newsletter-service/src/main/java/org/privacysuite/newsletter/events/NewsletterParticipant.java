@@ -7,12 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.privacysuite.events.catalogue.AccessRequested;
 import org.privacysuite.events.catalogue.ErasureRequested;
+import org.privacysuite.events.catalogue.RectificationRequested;
 import org.privacysuite.events.participant.PrivacyRequestParticipant;
 
-/**
- * newsletter-service's part in erasure and access requests. Rectification: subscribers correct their own address by
- * subscribing it; nothing is rewritten here.
- */
+/** newsletter-service's part in erasure, access and rectification (of a subscription's address) requests. */
 @ApplicationScoped
 public class NewsletterParticipant implements PrivacyRequestParticipant {
 
@@ -21,6 +19,9 @@ public class NewsletterParticipant implements PrivacyRequestParticipant {
 
     @Inject
     NewsletterExport export;
+
+    @Inject
+    NewsletterRectification rectification;
 
     @Override
     public String service() {
@@ -35,6 +36,16 @@ public class NewsletterParticipant implements PrivacyRequestParticipant {
     @Override
     public void export(AccessRequested request) {
         export.export(request);
+    }
+
+    @Override
+    public List<String> rectifiableFields() {
+        return List.of(NewsletterRectification.EMAIL);
+    }
+
+    @Override
+    public void rectify(RectificationRequested request) {
+        rectification.apply(request);
     }
 
     @Override

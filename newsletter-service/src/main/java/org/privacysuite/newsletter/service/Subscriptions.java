@@ -5,11 +5,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +39,6 @@ import org.privacysuite.newsletter.mail.Postman;
 @ApplicationScoped
 public class Subscriptions {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @Inject
     EmailAddresses addresses;
 
@@ -63,6 +59,9 @@ public class Subscriptions {
 
     @Inject
     Postman postman;
+
+    @Inject
+    ConfirmationMails confirmations;
 
     @Inject
     NewsletterConfig config;
@@ -126,7 +125,7 @@ public class Subscriptions {
             subscriber.flush();
             outcome = !mailAllowed ? "throttled" : subscriber.afterSuppression ? "new-after-suppression" : "new";
             if (mailAllowed) {
-                sendConfirmation(subscriber, topics, deviceId, now);
+                confirmations.send(subscriber, topics, deviceId, now);
             }
         } else {
             if (owner && subscriber.accountId == null) {
@@ -144,7 +143,7 @@ public class Subscriptions {
                     }
                     outcome = subscriber.status == SubscriptionStatus.PENDING ? "pending-again" : "resubscribe";
                     if (mayMail) {
-                        sendConfirmation(subscriber, topics, deviceId, now);
+                        confirmations.send(subscriber, topics, deviceId, now);
                     }
                 }
                 default -> {
@@ -160,25 +159,6 @@ public class Subscriptions {
             }
         }
         registry.counter("newsletter.subscriptions", "outcome", outcome).increment();
-    }
-
-    private void sendConfirmation(Subscriber subscriber, List<String> topics, String deviceId, Instant now) {
-        ConfirmationToken.revokeOpen(subscriber.id, now);
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        ConfirmationToken row = new ConfirmationToken();
-        row.tokenHash = Hmac.sha256Hex(token);
-        row.subscriberId = subscriber.id;
-        row.createdAt = now;
-        row.expiresAt = now.plus(config.confirmation().ttl());
-        row.topics = String.join(",", topics);
-        row.deviceId = deviceId;
-        row.persist();
-        // An address on the suppression list is told why it is asked again (it stays listed until confirmed).
-        String suppressedBecause = suppression.reasonOf(subscriber.emailKey).orElse(null);
-        postman.deliver(MailKind.CONFIRMATION,
-                composer.confirmation(subscriber, token, catalogue.titlesOf(topics), suppressedBecause));
     }
 
     /**
@@ -302,7 +282,7 @@ public class Subscriptions {
             if (Subscriber.update("lastMailAt = ?1 where id = ?2 and (lastMailAt is null or lastMailAt <= ?3)", now,
                     subscriber.id, now.minus(config.confirmation().resendInterval())) > 0) {
                 subscriber.lastMailAt = now;
-                sendConfirmation(subscriber, wanted, subscriber.deviceId, now);
+                confirmations.send(subscriber, wanted, subscriber.deviceId, now);
             }
             return subscriber;
         }

@@ -8,21 +8,29 @@ import java.util.List;
  * erasure does to each, and what it processes them for. Published at every start on the compacted
  * {@code privacy.participants} topic under the service's name, so the topic always holds each service's latest
  * declaration and dsar-service starts its sagas with the declared set (contract: event catalogue).
+ * {@code rectifiableFields}: the fields of a person's data this service corrects on a rectification request (a
+ * field held by two services, such as {@code email}, is corrected by both).
  *
  * <p>With {@code retiredBy} set it is the opposite, written by dsar-service when an officer retires a service that is
  * gone: as the latest record under the service's key it survives compaction and a rebuilt database, so the service
  * stays retired until it declares itself again.
  */
 public record ParticipantDeclared(String service, List<DeclaredRecordType> recordTypes,
-        List<ProcessingActivity> activities, Instant declaredAt, String retiredBy) implements EventData {
+        List<ProcessingActivity> activities, List<String> rectifiableFields, Instant declaredAt, String retiredBy)
+        implements EventData {
+
+    public ParticipantDeclared {
+        // A declaration published before rectifiable fields existed is read as one that rectifies nothing.
+        rectifiableFields = rectifiableFields == null ? List.of() : List.copyOf(rectifiableFields);
+    }
 
     public static ParticipantDeclared declaration(String service, List<DeclaredRecordType> recordTypes,
-            List<ProcessingActivity> activities, Instant at) {
-        return new ParticipantDeclared(service, recordTypes, activities, at, null);
+            List<ProcessingActivity> activities, List<String> rectifiableFields, Instant at) {
+        return new ParticipantDeclared(service, recordTypes, activities, rectifiableFields, at, null);
     }
 
     public static ParticipantDeclared retirement(String service, Instant at, String officer) {
-        return new ParticipantDeclared(service, List.of(), List.of(), at, officer);
+        return new ParticipantDeclared(service, List.of(), List.of(), List.of(), at, officer);
     }
 
     public boolean isRetirement() {

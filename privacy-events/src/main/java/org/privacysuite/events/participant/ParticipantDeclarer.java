@@ -42,6 +42,6 @@ public class ParticipantDeclarer {
 
     ParticipantDeclared declarationOf(PrivacyRequestParticipant participant) {
         return ParticipantDeclared.declaration(participant.service(), participant.recordTypes(),
-                participant.activities(), clock.instant());
+                participant.activities(), participant.rectifiableFields(), clock.instant());
     }
 }

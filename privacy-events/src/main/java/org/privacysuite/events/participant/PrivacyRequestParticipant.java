@@ -31,7 +31,20 @@ public interface PrivacyRequestParticipant {
     /** Collect the subject's data and publish {@code privacy.access.completed.v1}. */
     void export(AccessRequested request) throws Exception;
 
-    /** Apply corrections addressed to this service; most hold nothing a subject corrects this way. */
+    /**
+     * The fields this service corrects on a rectification request, by the names requesters use ({@code email},
+     * {@code city}); declared with the record types. Empty (the default): it holds nothing corrected this way.
+     */
+    default List<String> rectifiableFields() {
+        return List.of();
+    }
+
+    /**
+     * Apply the corrections addressed to this service and publish {@code privacy.rectification.completed.v1} with
+     * each field's result. Only called for requests addressed to this service, so only with declared fields. A
+     * failure that will pass (an identity provider that is down) is thrown, and the request is delivered again.
+     */
     default void rectify(RectificationRequested request) throws Exception {
+        throw new UnsupportedOperationException(service() + " declares no rectifiable fields");
     }
 }

@@ -1,0 +1,103 @@
+package org.privacysuite.dsar.service;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.privacysuite.commons.problem.ProblemException;
+import org.privacysuite.dsar.domain.DeclaredParticipant;
+import org.privacysuite.dsar.domain.PrivacyRequest;
+import org.privacysuite.events.catalogue.ParticipantDeclared;
+
+/**
+ * Who corrects what in a RECTIFICATION: the services that declared a field rectifiable (privacy.participants) are
+ * its owners, and each is asked for its own fields only. A field two services hold ({@code email}: the account's
+ * sign-in address and the newsletter subscription) goes to both. A field no active service declares is not silently
+ * dropped: intake refuses it, and approval refuses a request that still names one.
+ */
+@ApplicationScoped
+public class Rectifications {
+
+    @Inject
+    ObjectMapper mapper;
+
+    /** The request's corrections, field by field, for each service that holds one of them (services in name order). */
+    public Map<String, Map<String, String>> byOwner(PrivacyRequest request) {
+        Map<String, String> changes = changes(request);
+        Map<String, Map<String, String>> byOwner = new LinkedHashMap<>();
+        rectifiableFields().forEach((service, fields) -> {
+            Map<String, String> own = new LinkedHashMap<>();
+            changes.forEach((field, value) -> {
+                if (fields.contains(field)) {
+                    own.put(field, value);
+                }
+            });
+            if (!own.isEmpty()) {
+                byOwner.put(service, own);
+            }
+        });
+        return byOwner;
+    }
+
+    /** Fields of these changes that no active participant corrects; empty when no participant declared any yet. */
+    public Set<String> unheldFields(Set<String> fields) {
+        Set<String> held = new TreeSet<>();
+        rectifiableFields().values().forEach(held::addAll);
+        if (held.isEmpty()) {
+            return Set.of(); // nothing declared yet (a first start): approval checks again
+        }
+        Set<String> unheld = new TreeSet<>(fields);
+        unheld.removeAll(held);
+        return unheld;
+    }
+
+    /** Refuses, before anything is asked, a request naming a field that no active service corrects. */
+    public void requireOwners(PrivacyRequest request) {
+        Set<String> fields = changes(request).keySet();
+        Set<String> unheld = new TreeSet<>(fields);
+        byOwner(request).values().forEach(own -> unheld.removeAll(own.keySet()));
+        if (!unheld.isEmpty()) {
+            throw ProblemException.conflict("field-not-held", "No service holds these fields",
+                    "No participant declares " + String.join(", ", unheld) + " rectifiable: deny the request with a"
+                            + " reason, or approve it once the service holding the field has declared itself");
+        }
+    }
+
+    public Map<String, String> changes(PrivacyRequest request) {
+        try {
+            return request.changesJson == null ? Map.of()
+                    : mapper.readValue(request.changesJson, new TypeReference<LinkedHashMap<String, String>>() {
+                    });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each active participant's rectifiable fields, from its latest declaration. */
+    private Map<String, List<String>> rectifiableFields() {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (DeclaredParticipant participant : DeclaredParticipant.all()) {
+            if (participant.isActive()) {
+                fields.put(participant.service, declaration(participant).rectifiableFields());
+            }
+        }
+        return fields;
+    }
+
+    private ParticipantDeclared declaration(DeclaredParticipant participant) {
+        try {
+            // Stored as published, with derived properties (retirement) and perhaps fields of a later version.
+            return mapper.readerFor(ParticipantDeclared.class)
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(participant.declarationJson);
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable declaration of " + participant.service, e);
+        }
+    }
+}

@@ -4,10 +4,13 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Alternative;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.privacysuite.account.identity.IdentityUnavailableException;
 import org.privacysuite.account.identity.KeycloakAccounts;
+import org.privacysuite.events.catalogue.RectificationCompleted.FieldResult;
 
 /** The real Keycloak client, which tests can make fail for one username or user id (Keycloak down midway). */
 @Alternative
@@ -19,11 +22,13 @@ public class FaultyKeycloakAccounts extends KeycloakAccounts {
     static final Set<String> FAIL_CREATE = ConcurrentHashMap.newKeySet();
     static final Set<String> FAIL_DISABLE = ConcurrentHashMap.newKeySet();
     static final Set<String> FAIL_DELETE = ConcurrentHashMap.newKeySet();
+    static final Set<String> FAIL_CORRECT = ConcurrentHashMap.newKeySet();
 
     static void reset() {
         FAIL_CREATE.clear();
         FAIL_DISABLE.clear();
         FAIL_DELETE.clear();
+        FAIL_CORRECT.clear();
     }
 
     @Override
@@ -40,6 +45,14 @@ public class FaultyKeycloakAccounts extends KeycloakAccounts {
             throw new IdentityUnavailableException("disable the account", new IllegalStateException("simulated"));
         }
         return super.disable(id);
+    }
+
+    @Override
+    public Optional<List<FieldResult>> correct(String id, String username, String email) {
+        if (FAIL_CORRECT.contains(id)) {
+            throw new IdentityUnavailableException("correct the account", new IllegalStateException("simulated"));
+        }
+        return super.correct(id, username, email);
     }
 
     @Override

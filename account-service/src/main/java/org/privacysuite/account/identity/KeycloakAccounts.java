@@ -207,10 +207,12 @@ public class KeycloakAccounts {
                     throw new IdentityUnavailableException("correct the account", e);
                 }
                 // Refuse the field Keycloak names (both when it names none), restore it and try the rest again.
-                String reason = message(e.getResponse().readEntity(String.class)).orElse("refused by Keycloak");
+                String body = e.getResponse().readEntity(String.class);
+                String reason = message(body).orElse("refused by Keycloak");
+                String named = fieldOf(body).orElse(reason.toLowerCase().contains("email") ? "email"
+                        : reason.toLowerCase().contains("username") ? "username" : null);
                 String field = wanted.size() == 1 ? wanted.keySet().iterator().next()
-                        : reason.toLowerCase().contains("email") ? "email"
-                        : reason.toLowerCase().contains("username") ? "username" : null;
+                        : wanted.containsKey(named) ? named : null;
                 List<String> refused = field == null ? List.copyOf(wanted.keySet()) : List.of(field);
                 for (String name : refused) {
                     results.add(FieldResult.refused(name, status == 409 ? "already used by another account" : reason));

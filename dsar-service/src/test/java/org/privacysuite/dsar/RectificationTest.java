@@ -77,6 +77,7 @@ class RectificationTest extends DsarTestBase {
         String id = submit(token, Map.of("type", "RECTIFICATION", "message", "I moved and changed address",
                 "changes", Map.of("email", "new-" + subject + "@example.com", "city", "Montreal")))
                 .statusCode(201).body("status", equalTo("PENDING_APPROVAL")).extract().path("id");
+        get(TestTokens.officer(), id).body("changes.city", equalTo("Montreal")); // what the officer approves
 
         try (TopicReader reader = new TopicReader(Topics.PRIVACY_REQUESTS)) {
             act(id, "approve", null).statusCode(200).body("status", equalTo("IN_PROGRESS"))

@@ -3,18 +3,22 @@ package org.privacysuite.dsar.rest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.privacysuite.dsar.domain.IdentityProof;
 import org.privacysuite.dsar.domain.Jurisdiction;
 import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.dsar.domain.RequestType;
 
-/** A request as its owner or an officer sees it; {@code participants} show each service's progress. */
+/**
+ * A request as its owner or an officer sees it; {@code participants} show each service's progress, {@code changes}
+ * the corrections a RECTIFICATION asks for (owner and officer only).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RequestDto(String id, RequestType type, Jurisdiction jurisdiction, RequestStatus status,
         Instant receivedAt, Instant dueAt, Instant acknowledgeBy, boolean overdue, Instant extendedAt,
         String extensionReason, String denialReason, String stalledReason, String reply, Instant fulfilledAt,
         Instant closedAt, String message, String email, String subjectId, String source,
-        List<ParticipantDto> participants, List<IdentityDto> identities) {
+        List<ParticipantDto> participants, List<IdentityDto> identities, Map<String, String> changes) {
 
     /**
      * An identity the request names and how it was proven ({@code proof} null: an address still awaiting its mailed

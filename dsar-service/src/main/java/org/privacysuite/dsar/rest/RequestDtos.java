@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.privacysuite.dsar.domain.AuditEntry;
 import org.privacysuite.dsar.domain.Participant;
 import org.privacysuite.dsar.domain.PrivacyRequest;
+import org.privacysuite.dsar.service.Rectifications;
 
 /** Entity-to-DTO mapping; personal fields are filled only for the views allowed to see them. */
 @ApplicationScoped
@@ -24,6 +25,9 @@ public class RequestDtos {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Rectifications rectifications;
 
     /** The answer to the requester who just sent it: no echo of personal data. */
     public RequestDto receipt(PrivacyRequest r) {
@@ -56,7 +60,8 @@ public class RequestDtos {
                 r.extendedAt, r.extensionReason, r.denialReason, r.stalledReason, personal ? r.reply : null,
                 r.fulfilledAt, r.closedAt, personal ? r.message : null, personal ? r.email : null,
                 personal ? r.subjectId : null, r.source.name(),
-                participants.stream().map(this::participant).toList(), personal ? identities(r) : null);
+                participants.stream().map(this::participant).toList(), personal ? identities(r) : null,
+                personal && r.type.correctsData() ? rectifications.changes(r) : null);
     }
 
     private static List<RequestDto.IdentityDto> identities(PrivacyRequest r) {

@@ -14,7 +14,7 @@ public final class DsarViews {
             Instant dueAt, Instant acknowledgeBy, boolean overdue, Instant extendedAt, String extensionReason,
             String denialReason, String stalledReason, String reply, Instant fulfilledAt, Instant closedAt,
             String message, String email, String subjectId, String source, List<Participant> participants,
-            List<Identity> identities) {
+            List<Identity> identities, Map<String, String> changes) {
 
         public boolean open() {
             return switch (status) {
@@ -57,7 +57,8 @@ public final class DsarViews {
     }
 
     public record Participant(String service, String outcome, Instant deferredUntil, String reason,
-            List<RecordResult> records, List<Retained> retained, int asks, Instant askedAt, Instant answeredAt) {
+            List<RecordResult> records, List<Retained> retained, List<FieldResult> fields, int asks, Instant askedAt,
+            Instant answeredAt) {
 
         /** As dsar-service decides: any answer but DEFERRED or FAILED ends the participant's part. */
         public boolean finalAnswer() {
@@ -66,6 +67,10 @@ public final class DsarViews {
     }
 
     public record RecordResult(String recordType, String action, long count) {
+    }
+
+    /** A rectification's answer for one field: CHANGED, UNCHANGED or REFUSED, and why. */
+    public record FieldResult(String field, String outcome, String reason) {
     }
 
     public record Retained(String recordType, String legalBasis, Instant until) {

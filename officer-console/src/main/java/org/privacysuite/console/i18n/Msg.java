@@ -162,6 +162,15 @@ public interface Msg {
     @Message("Retained")
     String retained();
 
+    @Message("Corrections by field")
+    String fieldResults();
+
+    @Message("Field")
+    String field();
+
+    @Message("Correct {field} to")
+    String correction(String field);
+
     @Message("Legal basis")
     String legalBasis();
 

@@ -3,6 +3,9 @@ package org.privacysuite.dsar;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -18,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.privacysuite.dsar.domain.DeclaredParticipant;
+import org.privacysuite.dsar.domain.QueuedMail;
 import org.privacysuite.dsar.service.ParticipantRegistry;
 import org.privacysuite.events.catalogue.EventData;
 import org.privacysuite.events.catalogue.EventType;
@@ -70,6 +74,22 @@ public abstract class DsarTestBase {
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew()
                 .call(DeclaredParticipant::activeServices).containsAll(PARTICIPANTS));
+    }
+
+    /**
+     * Waits until every mail queued so far has been handed to the relay (mails go out after commit, on a worker
+     * thread), so that what a test reads from the mailbox, or finds missing there, is settled. Mails the relay
+     * refused (attempts above 0) stay queued for their retry and are not waited for.
+     */
+    static void awaitMailHandedOver() {
+        await().atMost(Duration.ofSeconds(15)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> QueuedMail.count("attempts = 0") == 0));
+    }
+
+    /** The mails sent to this address, once the mail queued so far has gone out. */
+    static List<Mail> mailsTo(String address) {
+        awaitMailHandedOver();
+        return Arc.container().instance(MockMailbox.class).get().getMailsSentTo(address);
     }
 
     static ValidatableResponse submit(String token, Object body) {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -32,14 +31,12 @@ class ExportLinkTest extends DsarTestBase {
     private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
     private static final Pattern LINK = Pattern.compile("(\\S+/api/privacy-requests/([0-9a-f-]+)/export\\?token=([A-Za-z0-9_-]+))");
 
-    @Inject
-    MockMailbox mailbox;
 
     @Inject
     ObjectMapper mapper;
 
     private Matcher lastMail(String email, Pattern pattern) {
-        List<Mail> mails = mailbox.getMailsSentTo(email);
+        List<Mail> mails = mailsTo(email);
         Matcher matcher = pattern.matcher(mails.get(mails.size() - 1).getText());
         assertTrue(matcher.find(), "mail to " + email + ": " + mails.get(mails.size() - 1).getText());
         return matcher;
@@ -68,7 +65,7 @@ class ExportLinkTest extends DsarTestBase {
         String email = "visitor-" + UUID.randomUUID() + "@example.com";
         String id = fulfilledAccessByEmail(email);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.getMailsSentTo(email).size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(email).size() == 2);
         Matcher link = lastMail(email, LINK);
         assertTrue(link.group(1).startsWith("http://127.0.0.1:8080/api/privacy-requests/"), link.group(1));
         assertEquals(id, link.group(2));
@@ -104,7 +101,7 @@ class ExportLinkTest extends DsarTestBase {
     void aLinkWorksForALimitedNumberOfDownloads() throws Exception {
         String email = "visitor-" + UUID.randomUUID() + "@example.com";
         String id = fulfilledAccessByEmail(email);
-        await().atMost(Duration.ofSeconds(10)).until(() -> mailbox.getMailsSentTo(email).size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(email).size() == 2);
         String token = lastMail(email, LINK).group(3);
         for (int download = 1; download <= 3; download++) { // dsar.export.link-max-downloads
             given().queryParam("token", token).when().get("/api/privacy-requests/" + id + "/export")
@@ -126,7 +123,7 @@ class ExportLinkTest extends DsarTestBase {
             send(new AccessCompleted(UUID.fromString(id), subject, service, mapper.readTree("{}")), "/" + service);
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(token, id).body("status", equalTo("FULFILLED")));
-        assertEquals(0, mailbox.getMailsSentTo(email).size(), "no code (verified by token) and no link (account holder)");
+        assertEquals(0, mailsTo(email).size(), "no code (verified by token) and no link (account holder)");
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ExportLink.count("requestId", id)));
         given().auth().oauth2(token).when().get("/api/privacy-requests/" + id + "/export").then().statusCode(200);
     }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -43,8 +42,6 @@ class RectificationTest extends DsarTestBase {
     @Inject
     ObjectMapper mapper;
 
-    @Inject
-    MockMailbox mailbox;
 
     @Inject
     DsarJobs jobs;
@@ -55,17 +52,20 @@ class RectificationTest extends DsarTestBase {
                 outcome == RectificationOutcome.FAILED ? "identity provider unavailable" : null);
     }
 
-    /** The rectification commands sent for this subject, by service: the changes each was asked for. */
-    private Map<String, JsonNode> commands(TopicReader reader, String subject, int expected) throws Exception {
+    /**
+     * The first rectification command sent to each service for this subject: the changes each was asked for. (A
+     * service that does not answer is asked again after the test profile's 1 s answer timeout; those re-asks are
+     * the same command.)
+     */
+    private Map<String, JsonNode> commands(TopicReader reader, String subject, int services) throws Exception {
         List<ConsumerRecord<String, byte[]>> sent = reader.read(Duration.ofSeconds(20), r -> subject.equals(r.key()),
-                expected);
-        sent.addAll(reader.readFor(Duration.ofSeconds(2), r -> subject.equals(r.key())));
+                services);
         Map<String, JsonNode> byService = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : sent) {
             JsonNode command = mapper.readTree(record.value());
-            byService.put(command.get("service").asText(), command);
+            byService.putIfAbsent(command.get("service").asText(), command);
         }
-        assertEquals(expected, sent.size(), "commands sent: " + byService.keySet());
+        assertEquals(services, byService.size(), "services asked: " + byService.keySet());
         return byService;
     }
 
@@ -108,8 +108,8 @@ class RectificationTest extends DsarTestBase {
                 .body("participants.find { it.service == 'account-service' }.fields.field",
                         equalTo(List.of("email", "city"))));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !mailbox.getMailsSentTo(oldAddress).isEmpty());
-        Mail told = mailbox.getMailsSentTo(oldAddress).get(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !mailsTo(oldAddress).isEmpty());
+        Mail told = mailsTo(oldAddress).get(0);
         assertTrue(told.getText().contains("city (account-service): corrected"), told.getText());
         assertTrue(told.getText().contains("email (newsletter-service): not corrected: the new address already has"),
                 told.getText());
@@ -121,17 +121,20 @@ class RectificationTest extends DsarTestBase {
         String token = TestTokens.user(subject);
         String id = submit(token, Map.of("type", "RECTIFICATION", "changes", Map.of("username", "new-name")))
                 .statusCode(201).extract().path("id");
-        act(id, "approve", null).statusCode(200).body("participants.service", equalTo(List.of("account-service")));
-        send(answer(id, subject, "account-service", RectificationOutcome.FAILED, List.of()), "/account");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(token, id)
-                .body("participants[0].outcome", equalTo("FAILED")));
         try (TopicReader reader = new TopicReader(Topics.PRIVACY_REQUESTS)) {
+            act(id, "approve", null).statusCode(200)
+                    .body("participants.service", equalTo(List.of("account-service")));
+            commands(reader, subject, 1); // the first ask, published by the relay
+            send(answer(id, subject, "account-service", RectificationOutcome.FAILED, List.of()), "/account");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(token, id)
+                    .body("participants[0].outcome", equalTo("FAILED")));
             Thread.sleep(1100); // past the retry's backoff (answer timeout 1 s in tests)
             jobs.runOnce();
             Map<String, JsonNode> again = commands(reader, subject, 1);
             assertEquals(Map.of("username", "new-name"),
                     mapper.convertValue(again.get("account-service").get("changes"), Map.class));
         }
+        get(token, id).body("participants[0].asks", equalTo(2));
         send(answer(id, subject, "account-service", RectificationOutcome.RECTIFIED,
                 List.of(FieldResult.changed("username"))), "/account");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> get(token, id).body("status", equalTo("FULFILLED")));

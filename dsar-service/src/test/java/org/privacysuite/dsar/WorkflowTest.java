@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -28,14 +27,12 @@ import org.privacysuite.testsupport.TestTokens;
 @QuarkusTest
 class WorkflowTest extends DsarTestBase {
 
-    @Inject
-    MockMailbox mailbox;
 
     @Inject
     DsarJobs jobs;
 
     private String codeMailedTo(String email) {
-        List<Mail> mails = mailbox.getMailsSentTo(email);
+        List<Mail> mails = mailsTo(email);
         Matcher code = Pattern.compile("code is (\\d{6})").matcher(mails.get(mails.size() - 1).getText());
         return code.find() ? code.group(1) : null;
     }
@@ -63,7 +60,7 @@ class WorkflowTest extends DsarTestBase {
 
         act(id, "reply", Map.of("message", "No. Advertising cookies are used only with your consent.")).statusCode(200)
                 .body("status", equalTo("FULFILLED"));
-        assertEquals(2, mailbox.getMailsSentTo(email).size(), "the code, then the answer");
+        assertEquals(2, mailsTo(email).size(), "the code, then the answer");
         act(id, "close", null).statusCode(200).body("status", equalTo("CLOSED"));
 
         String officer = TestTokens.officer();

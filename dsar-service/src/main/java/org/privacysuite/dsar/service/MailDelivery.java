@@ -3,6 +3,7 @@ package org.privacysuite.dsar.service;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -17,7 +18,7 @@ import org.privacysuite.dsar.config.DsarConfig;
 import org.privacysuite.dsar.domain.QueuedMail;
 
 /**
- * Sends the mail outbox: each mail once its transaction has committed, and again with doubling intervals while the
+ * Sends the mail outbox: each mail once its transaction has committed (on a worker thread), and again with doubling intervals while the
  * mail relay refuses it. A mail is claimed by a conditional update that moves its next attempt ahead, so two replicas
  * never send it at the same time; it is deleted once sent. No database transaction is open while the relay talks.
  */
@@ -41,8 +42,13 @@ public class MailDelivery {
     @Inject
     Clock clock;
 
+    /**
+     * Hands the mail to a worker thread: the committing thread (an HTTP request's) never waits for the relay, so a
+     * relay that hangs rather than refuses delays the mail, not the answer. A mail the worker never gets to (the
+     * process stops) is still in the outbox, and {@link #deliverDue} sends it.
+     */
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailOutbox.MailQueued queued) {
-        deliver(queued.id());
+        Infrastructure.getDefaultWorkerPool().execute(() -> deliver(queued.id()));
     }
 
     /** Sends every mail whose next attempt is due; returns how many went out. */

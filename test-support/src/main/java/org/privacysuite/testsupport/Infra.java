@@ -38,12 +38,15 @@ final class Infra {
                 + System.getProperty("user.dir") + "; set PRIVACY_SUITE_HOME");
     }
 
-    /** Runs {@code infra/<script> <args>} and fails with its output if it does not succeed within the timeout. */
-    static void run(String script, long timeoutSeconds, String... args) {
-        run(script, timeoutSeconds, Map.of(), args);
+    /**
+     * Runs {@code infra/<script> <args>} and fails with its output if it does not succeed within the timeout;
+     * returns that output.
+     */
+    static String run(String script, long timeoutSeconds, String... args) {
+        return run(script, timeoutSeconds, Map.of(), args);
     }
 
-    static void run(String script, long timeoutSeconds, Map<String, String> env, String... args) {
+    static String run(String script, long timeoutSeconds, Map<String, String> env, String... args) {
         Path root = repositoryRoot();
         List<String> command = new ArrayList<>();
         command.add("bash");
@@ -66,12 +69,22 @@ final class Infra {
             if (process.exitValue() != 0) {
                 throw new IllegalStateException("infra/" + script + " " + String.join(" ", args) + " failed:\n" + log);
             }
+            return log;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Whether a launcher's {@code start} output says it launched the process itself, rather than finding one running
+     * or starting (another test JVM's, or the one CI starts before the build). Only a JVM that launched a process
+     * stops it when it ends.
+     */
+    static boolean launched(String startOutput) {
+        return startOutput.contains("started pid") || startOutput.contains("started process group");
     }
 
     static boolean answers(String host, int port) {

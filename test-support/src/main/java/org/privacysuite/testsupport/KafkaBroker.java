@@ -39,8 +39,8 @@ public class KafkaBroker implements QuarkusTestResourceLifecycleManager {
             }
             Map<String, String> ports = Map.of("KAFKA_PORT", Integer.toString(port),
                     "KAFKA_CONTROLLER_PORT", Integer.toString(port + 1));
-            Infra.run("kafka.sh", 180, ports, "start");
-            if (!startedByUs) {
+            String output = Infra.run("kafka.sh", 180, ports, "start");
+            if (Infra.launched(output) && !startedByUs) {
                 startedByUs = true;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> Infra.run("kafka.sh", 60, ports, "stop")));
             }

@@ -38,8 +38,8 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
 
     public static synchronized String ensureRunning() {
         if (!realmAnswers()) {
-            Infra.run("keycloak.sh", 900, "start");
-            if (!startedByUs) {
+            String output = Infra.run("keycloak.sh", 900, "start");
+            if (Infra.launched(output) && !startedByUs) {
                 startedByUs = true;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> Infra.run("keycloak.sh", 60, "stop")));
             }

@@ -55,6 +55,7 @@ final class SuiteUnderTest {
         common.put("KEYCLOAK_ADMIN_CLIENT_SECRET", "local-account-secret");
         common.put("DSAR_EXPORT_KEY", "e2e-only-dsar-export-key-change-me");
         common.put("NEWSLETTER_SUPPRESSION_KEY", "e2e-only-newsletter-suppression-key-not-a-secret");
+        common.put("PRIVACY_EVENTS_JOURNAL_KEY", "e2e-only-erasure-journal-key-not-a-secret");
         common.put("NEWSLETTER_TOKEN_KEY", "e2e-only-newsletter-token-key-not-a-secret");
         common.put("NEWSLETTER_THROTTLE_KEY", "e2e-only-newsletter-throttle-key-not-a-secret");
         // Tracing on (it is off by default), exported to the stand-in collector (docs/operations.md, Tracing).

@@ -2,13 +2,19 @@ package org.privacysuite.newsletter.events;
 
 import org.privacysuite.events.catalogue.ParticipantDeclared.ProcessingActivity;
 import org.privacysuite.events.catalogue.ParticipantDeclared.DeclaredRecordType;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.privacysuite.events.catalogue.AccessRequested;
 import org.privacysuite.events.catalogue.ErasureRequested;
 import org.privacysuite.events.catalogue.RectificationRequested;
+import org.privacysuite.events.participant.JournalKeys;
 import org.privacysuite.events.participant.PrivacyRequestParticipant;
+import org.privacysuite.newsletter.domain.Subscriber;
 
 /** newsletter-service's part in erasure, access and rectification (of a subscription's address) requests. */
 @ApplicationScoped
@@ -46,6 +52,20 @@ public class NewsletterParticipant implements PrivacyRequestParticipant {
     @Override
     public void rectify(RectificationRequested request) {
         rectification.apply(request);
+    }
+
+    /**
+     * Subscriptions are often held under an address alone: after a restore, the journal's keyed hashes find them
+     * again. Every address held is hashed once per replay (a rare event; the journal names no address to look up).
+     */
+    @Override
+    public Map<String, String> addressesByJournalHash(Set<String> hashes, JournalKeys keys) {
+        Map<String, String> found = new HashMap<>();
+        try (Stream<String> held = Subscriber.getEntityManager()
+                .createQuery("select s.emailKey from Subscriber s", String.class).getResultStream()) {
+            held.forEach(address -> keys.hash(address).filter(hashes::contains).ifPresent(h -> found.put(h, address)));
+        }
+        return found;
     }
 
     @Override

@@ -23,6 +23,8 @@ public interface EventsConfig {
 
     Supervision supervisor();
 
+    Journal journal();
+
     interface Relay {
         /** Off in services that publish nothing, and in tests that drive the relay by hand. */
         @WithDefault("true")
@@ -117,5 +119,14 @@ public interface EventsConfig {
         /** A worker whose last round is older than this counts as stalled (readiness DOWN). */
         @WithDefault("90s")
         Duration stallAfter();
+    }
+
+    interface Journal {
+        /**
+         * HMAC-SHA256 key of the e-mail hashes in erasure journal lines ({@code PRIVACY_EVENTS_JOURNAL_KEY}, at least
+         * 32 characters, the same in every participant): with it a restore finds again what a service holds only
+         * under an address. Without it the lines carry no address hashes.
+         */
+        Optional<String> key();
     }
 }

@@ -18,8 +18,11 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,8 +41,8 @@ import org.privacysuite.events.kafka.KafkaClients;
  * After a restore, brings back the erasures the restored database has forgotten: at start, before the service
  * consumes or serves, if {@code erasure_journal_replay} has a row without {@code done_at}, reads the erasure journal
  * from the earliest such {@code replay_from} to its end and hands every journaled request (once per request id,
- * whichever participant journaled it) to the participant's own erasure code, each in its own transaction; then marks
- * the rows done. Not through the inbox: its rows were restored too, and re-applying an erasure the data already
+ * whichever participant journaled it) to the participant's own erasure code, each in its own transaction, with the
+ * addresses the participant recognises behind the line's keyed hashes; then marks the rows done. Not through the inbox: its rows were restored too, and re-applying an erasure the data already
  * reflects finds nothing. A failure stops the start: a service that cannot replay must not serve resurrected people.
  * Readiness ({@code erasure journal replay}) is DOWN while the replay runs, in case HTTP is already open.
  */
@@ -62,6 +65,9 @@ public class JournalReplay implements HealthCheck {
     @Inject
     Instance<PrivacyRequestParticipant> participants;
 
+    @Inject
+    JournalKeys keys;
+
     private volatile boolean replaying;
 
     @Override
@@ -71,6 +77,11 @@ public class JournalReplay implements HealthCheck {
 
     /** After the topics exist (10), before the participant's consumer starts (100). */
     void onStart(@Observes @Priority(50) StartupEvent event) throws SQLException {
+        replayPending();
+    }
+
+    /** Replays the journal if a restore asked for it ({@code erasure_journal_replay}); a no-op otherwise. */
+    public void replayPending() throws SQLException {
         Optional<Instant> from = pendingReplayFrom();
         if (from.isEmpty()) {
             return;
@@ -80,8 +91,13 @@ public class JournalReplay implements HealthCheck {
         if (participants.isResolvable()) {
             PrivacyRequestParticipant participant = participants.get();
             Map<UUID, ErasureJournaled> journal = read(from.get(), participant.service());
+            Set<String> hashes = journal.values().stream().flatMap(e -> e.emailHashes().stream())
+                    .collect(Collectors.toSet());
+            Map<String, String> addresses = hashes.isEmpty() ? Map.of() : QuarkusTransaction.requiringNew()
+                    .call(() -> participant.addressesByJournalHash(hashes, keys));
             for (ErasureJournaled entry : journal.values()) {
-                QuarkusTransaction.requiringNew().run(() -> erase(participant, entry));
+                List<String> emails = entry.emailHashes().stream().map(addresses::get).filter(Objects::nonNull).toList();
+                QuarkusTransaction.requiringNew().run(() -> erase(participant, entry, emails));
             }
             replayed = journal.size();
         }
@@ -90,9 +106,9 @@ public class JournalReplay implements HealthCheck {
         LOG.infof("Erasure journal replayed from %s: %d erasure request(s) re-applied", from.get(), replayed);
     }
 
-    private static void erase(PrivacyRequestParticipant participant, ErasureJournaled entry) {
+    private static void erase(PrivacyRequestParticipant participant, ErasureJournaled entry, List<String> emails) {
         try {
-            participant.erase(entry.asRequest());
+            participant.erase(entry.asRequest(emails));
         } catch (Exception e) {
             throw new IllegalStateException("Replaying erasure request " + entry.requestId() + " failed", e);
         }

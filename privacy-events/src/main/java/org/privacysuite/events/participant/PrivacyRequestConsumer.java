@@ -39,14 +39,17 @@ public class PrivacyRequestConsumer {
     Outbox outbox;
 
     @Inject
+    JournalKeys keys;
+
+    @Inject
     Clock clock;
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
         if (participants.isResolvable()) {
             PrivacyRequestParticipant participant = participants.get();
             consumers.start(consumerName(participant), List.of(Topics.PRIVACY_REQUESTS),
-                    inbound -> dispatch(participant, inbound, request -> outbox.publish(
-                            ErasureJournaled.of(request, participant.service(), Instant.now(clock)))));
+                    inbound -> dispatch(participant, inbound, request -> outbox.publish(ErasureJournaled.of(request,
+                            keys.hashes(request.identities().emails()), participant.service(), Instant.now(clock)))));
         }
     }
 

@@ -1,6 +1,8 @@
 package org.privacysuite.events.participant;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.privacysuite.events.catalogue.AccessRequested;
 import org.privacysuite.events.catalogue.ErasureRequested;
 import org.privacysuite.events.catalogue.ParticipantDeclared;
@@ -27,6 +29,15 @@ public interface PrivacyRequestParticipant {
 
     /** Erase (or anonymise, or retain with a legal basis) and publish {@code privacy.erasure.completed.v1}. */
     void erase(ErasureRequested request) throws Exception;
+
+    /**
+     * For a replay of the erasure journal after a restore: the addresses this service holds data under whose journal
+     * hash ({@link JournalKeys#hash}) is among {@code hashes}, by hash. A service that holds data under an address
+     * alone (the newsletter) implements it, or a restore would bring back what was erased through that address.
+     */
+    default Map<String, String> addressesByJournalHash(Set<String> hashes, JournalKeys keys) {
+        return Map.of();
+    }
 
     /** Collect the subject's data and publish {@code privacy.access.completed.v1}. */
     void export(AccessRequested request) throws Exception;

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import org.privacysuite.testsupport.KeycloakServer;
 
 /**
@@ -26,7 +25,7 @@ final class ConsoleRealmClient {
     }
 
     static synchronized void allowRedirectsTo(String gateway) {
-        String admin = adminToken();
+        String admin = KeycloakServer.adminToken();
         String clients = KeycloakServer.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/clients";
         if (find(admin, clients) == null) {
             given().auth().oauth2(admin).contentType("application/json").body(fromRealmFile().toString())
@@ -65,15 +64,6 @@ final class ConsoleRealmClient {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String adminToken() {
-        return given().contentType("application/x-www-form-urlencoded")
-                .formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
-                        "username", System.getenv().getOrDefault("KEYCLOAK_ADMIN", "admin"),
-                        "password", System.getenv().getOrDefault("KEYCLOAK_ADMIN_PASSWORD", "admin")))
-                .when().post(KeycloakServer.baseUrl() + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
     }
 
     private static JsonNode read(String body) {

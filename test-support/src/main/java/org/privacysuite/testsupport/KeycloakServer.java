@@ -72,13 +72,24 @@ public class KeycloakServer implements QuarkusTestResourceLifecycleManager {
         return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
+    /** An access token of Keycloak's own administrator (master realm), for tests that set up or inspect the realm. */
+    public static String adminToken() {
+        Map<String, String> form = Map.of("grant_type", "password", "client_id", "admin-cli",
+                "username", Infra.env("KEYCLOAK_ADMIN", "admin"),
+                "password", Infra.env("KEYCLOAK_ADMIN_PASSWORD", "admin"));
+        return token(form, baseUrl() + "/realms/master/protocol/openid-connect/token");
+    }
+
     private static String token(Map<String, String> form) {
+        return token(form, baseUrl() + "/realms/" + REALM + "/protocol/openid-connect/token");
+    }
+
+    private static String token(Map<String, String> form, String endpoint) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(
-                URI.create(baseUrl() + "/realms/" + REALM + "/protocol/openid-connect/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(30)).build();
         try {

@@ -3,6 +3,7 @@ package org.privacysuite.dsar;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -12,6 +13,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.privacysuite.dsar.domain.DeclaredParticipant;
 import org.privacysuite.dsar.domain.QueuedMail;
@@ -90,6 +94,18 @@ public abstract class DsarTestBase {
     static List<Mail> mailsTo(String address) {
         awaitMailHandedOver();
         return Arc.container().instance(MockMailbox.class).get().getMailsSentTo(address);
+    }
+
+    /**
+     * Whether a command on privacy.requests names the participants it is for (a re-ask), unlike the first ask, which
+     * goes to every participant. The relay may publish the first ask after a test opened its reader.
+     */
+    static boolean isReask(ConsumerRecord<String, byte[]> command) {
+        try {
+            return !new ObjectMapper().readTree(command.value()).path("participants").isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static ValidatableResponse submit(String token, Object body) {

@@ -60,9 +60,13 @@ class SagaAnswersTest extends DsarTestBase {
                 .body("participants.find { it.service == '" + service + "' }.outcome", equalTo(outcome)));
     }
 
-    /** The participants a re-sent command is addressed to. */
+    /**
+     * The participants a re-sent command is addressed to. The first ask (to every participant, so naming none) may
+     * reach the topic after the reader opened, when the relay is slow: it is not a re-ask and is passed over.
+     */
     private Set<String> addressees(TopicReader commands, String subject) throws Exception {
-        List<ConsumerRecord<String, byte[]>> sent = commands.read(Duration.ofSeconds(20), r -> subject.equals(r.key()), 1);
+        List<ConsumerRecord<String, byte[]>> sent = commands.read(Duration.ofSeconds(20),
+                r -> subject.equals(r.key()) && isReask(r), 1);
         assertEquals(1, sent.size(), "one command re-sent");
         Set<String> services = new TreeSet<>();
         JsonNode command = mapper.readTree(sent.get(0).value());

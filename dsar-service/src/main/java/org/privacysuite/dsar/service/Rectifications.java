@@ -1,5 +1,6 @@
 package org.privacysuite.dsar.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +14,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.dsar.domain.DeclaredParticipant;
+import org.privacysuite.dsar.domain.Participant;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.events.catalogue.ParticipantDeclared;
+import org.privacysuite.events.catalogue.RectificationCompleted;
+import org.privacysuite.events.catalogue.RectificationOutcome;
 
 /**
  * Who corrects what in a RECTIFICATION: the services that declared a field rectifiable (privacy.participants) are
@@ -27,6 +31,9 @@ public class Rectifications {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    MailOutbox mails;
 
     /** The request's corrections, field by field, for each service that holds one of them (services in name order). */
     public Map<String, Map<String, String>> byOwner(PrivacyRequest request) {
@@ -67,6 +74,37 @@ public class Rectifications {
             throw ProblemException.conflict("field-not-held", "No service holds these fields",
                     "No participant declares " + String.join(", ", unheld) + " rectifiable: deny the request with a"
                             + " reason, or approve it once the service holding the field has declared itself");
+        }
+    }
+
+    /**
+     * Once every owner answered: tells the requester what was corrected and what was not, and why (GDPR Art. 12(3) and 19); to the proven
+     * address only, which after a corrected e-mail is the old one: its owner learns of the change.
+     */
+    public void tellRequester(PrivacyRequest request, List<Participant> participants) {
+        StringBuilder text = new StringBuilder("Your request " + request.id + " to correct your data was carried out.\n");
+        for (Participant participant : participants) {
+            for (RectificationCompleted.FieldResult field : fieldsOf(participant)) {
+                text.append("\n- ").append(field.field()).append(" (").append(participant.service).append("): ")
+                        .append(switch (field.outcome()) {
+                            case CHANGED -> "corrected";
+                            case UNCHANGED -> "already correct";
+                            case REFUSED -> "not corrected: " + field.reason();
+                        });
+            }
+            if (RectificationOutcome.NOTHING_FOUND.name().equals(participant.outcome)) {
+                text.append("\n- ").append(participant.service).append(": holds no data about you");
+            }
+        }
+        request.provenEmail().ifPresent(address -> mails.enqueue(address, "Your correction request", text.toString()));
+    }
+
+    private List<RectificationCompleted.FieldResult> fieldsOf(Participant participant) {
+        try {
+            return participant.fieldsJson == null ? List.of() : List.of(mapper.readValue(participant.fieldsJson,
+                    RectificationCompleted.FieldResult[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 

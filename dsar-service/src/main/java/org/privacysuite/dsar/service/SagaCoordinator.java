@@ -54,8 +54,6 @@ public class SagaCoordinator {
     @Inject
     Rectifications rectifications;
 
-    @Inject
-    MailOutbox mails;
 
     @Inject
     Clock clock;
@@ -91,25 +89,21 @@ public class SagaCoordinator {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordErasure(ErasureCompleted answer) {
-        Participant participant = participantFor(answer.requestId(), answer.service());
+        Instant now = Instant.now(clock);
+        Participant participant = answered(answer.requestId(), answer.service(), answer.outcome().name(),
+                answer.reason(), now);
         if (participant == null) {
             return;
         }
-        Instant now = Instant.now(clock);
-        participant.outcome = answer.outcome().name();
-        participant.reason = answer.reason();
         participant.deferredUntil = answer.deferredUntil();
         participant.recordsJson = json(answer.records());
         participant.retainedJson = json(answer.retained());
-        participant.answeredAt = now;
         participant.nextAskAt = switch (answer.outcome()) {
             // A deferral is a promise of a final answer by its date; silence after it is re-asked like any other. One
             // without a date promises nothing: it is flagged and asked again after the usual answer timeout.
             case DEFERRED -> (answer.deferredUntil() != null ? answer.deferredUntil() : now)
                     .plus(config.saga().answerTimeout());
-            // A failure may pass (a database restart): asked again with backoff, a bounded number of times.
-            case FAILED -> ++participant.failures <= config.saga().failedRetries()
-                    ? now.plus(ParticipantReasks.backoff(config, participant.failures - 1)) : null;
+            case FAILED -> retryAfterFailure(participant, now);
             default -> null;
         };
         settle(participant, summary(answer));
@@ -117,18 +111,15 @@ public class SagaCoordinator {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordRectification(RectificationCompleted answer) {
-        Participant participant = participantFor(answer.requestId(), answer.service());
+        Instant now = Instant.now(clock);
+        Participant participant = answered(answer.requestId(), answer.service(), answer.outcome().name(),
+                answer.reason(), now);
         if (participant == null) {
             return;
         }
-        Instant now = Instant.now(clock);
-        participant.outcome = answer.outcome().name();
-        participant.reason = answer.reason();
         participant.fieldsJson = json(answer.fields());
-        participant.answeredAt = now;
-        participant.nextAskAt = answer.outcome() != RectificationOutcome.FAILED ? null
-                : ++participant.failures <= config.saga().failedRetries()
-                        ? now.plus(ParticipantReasks.backoff(config, participant.failures - 1)) : null;
+        participant.nextAskAt = answer.outcome() == RectificationOutcome.FAILED
+                ? retryAfterFailure(participant, now) : null;
         StringBuilder summary = new StringBuilder(answer.outcome().name());
         if (answer.reason() != null) {
             summary.append(": ").append(answer.reason());
@@ -149,6 +140,23 @@ public class SagaCoordinator {
         participant.answeredAt = Instant.now(clock);
         participant.nextAskAt = null;
         settle(participant, "sent its data");
+    }
+
+    /** The participant with the answer's outcome and reason recorded; null when the answer changes nothing. */
+    private Participant answered(UUID requestId, String service, String outcome, String reason, Instant now) {
+        Participant participant = participantFor(requestId, service);
+        if (participant != null) {
+            participant.outcome = outcome;
+            participant.reason = reason;
+            participant.answeredAt = now;
+        }
+        return participant;
+    }
+
+    /** A failure may pass (a database restart): asked again with backoff, a bounded number of times, then null. */
+    private Instant retryAfterFailure(Participant participant, Instant now) {
+        return ++participant.failures <= config.saga().failedRetries()
+                ? now.plus(ParticipantReasks.backoff(config, participant.failures - 1)) : null;
     }
 
     private Participant participantFor(UUID requestId, String service) {
@@ -212,7 +220,7 @@ public class SagaCoordinator {
                 exportLinks.mailTo(request); // no account to sign in with: the link goes to the verified address
             }
             if (request.type.correctsData()) {
-                tellCorrections(request, all);
+                rectifications.tellRequester(request, all);
             }
         } else if (!problems.isEmpty()) {
             stall(request, String.join("; ", problems));
@@ -220,37 +228,6 @@ public class SagaCoordinator {
             request.stalledReason = null;
             audit.transition(request, RequestStatus.IN_PROGRESS, AuditTrail.SYSTEM, "resumed",
                     "the participants it waited for answered or were asked again");
-        }
-    }
-
-    /**
-     * Tells the requester what was corrected and what was not, and why (GDPR Art. 12(3) and 19); to the proven
-     * address only, which after a corrected e-mail is the old one: its owner learns of the change.
-     */
-    private void tellCorrections(PrivacyRequest request, List<Participant> participants) {
-        StringBuilder text = new StringBuilder("Your request " + request.id + " to correct your data was carried out.\n");
-        for (Participant participant : participants) {
-            for (RectificationCompleted.FieldResult field : fieldsOf(participant)) {
-                text.append("\n- ").append(field.field()).append(" (").append(participant.service).append("): ")
-                        .append(switch (field.outcome()) {
-                            case CHANGED -> "corrected";
-                            case UNCHANGED -> "already correct";
-                            case REFUSED -> "not corrected: " + field.reason();
-                        });
-            }
-            if (RectificationOutcome.NOTHING_FOUND.name().equals(participant.outcome)) {
-                text.append("\n- ").append(participant.service).append(": holds no data about you");
-            }
-        }
-        request.provenEmail().ifPresent(address -> mails.enqueue(address, "Your correction request", text.toString()));
-    }
-
-    private List<RectificationCompleted.FieldResult> fieldsOf(Participant participant) {
-        try {
-            return participant.fieldsJson == null ? List.of() : List.of(mapper.readValue(participant.fieldsJson,
-                    RectificationCompleted.FieldResult[].class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

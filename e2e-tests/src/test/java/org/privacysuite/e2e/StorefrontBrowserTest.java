@@ -36,10 +36,7 @@ class StorefrontBrowserTest extends Journey {
     static void letTheRealmReturnToThisGateway() {
         String gateway = SuiteUnderTest.get().gateway();
         String keycloak = KeycloakServer.baseUrl();
-        String admin = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
-                        "username", "admin", "password", "admin"))
-                .when().post(keycloak + "/realms/master/protocol/openid-connect/token")
-                .then().statusCode(200).extract().path("access_token");
+        String admin = KeycloakServer.adminToken();
         Map<String, Object> client = given().auth().oauth2(admin).queryParam("clientId", "privacy-web")
                 .when().get(keycloak + "/admin/realms/privacy/clients")
                 .then().statusCode(200).extract().path("[0]");

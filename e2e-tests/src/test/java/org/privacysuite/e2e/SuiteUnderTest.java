@@ -65,6 +65,9 @@ final class SuiteUnderTest {
         common.put("QUARKUS_MAILER_MOCK", "false");
         common.put("SMTP_HOST", "127.0.0.1");
         common.put("SMTP_PORT", Integer.toString(smtpPort));
+        // Seven services start at once on two cores and live a few minutes: the C1 compiler alone starts them sooner,
+        // and no journey measures their speed (fault-tests, which does, keeps the usual JIT).
+        common.put("JAVA_TOOL_OPTIONS", "-XX:TieredStopAtLevel=1");
         common.put("DB_USERNAME", TestDatabase.username());
         common.put("DB_PASSWORD", TestDatabase.password());
         // Time-based promises shortened so that the journeys can watch them happen.

@@ -209,6 +209,12 @@ class NetworkPolicyTest {
                         check(env.containsKey("DB_URL"), where + " to the database subnets, but it has no database", problems);
                         continue;
                     }
+                    if (isTracingRule(rule)) {
+                        Manifests.EnvVar endpoint = env.get("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT");
+                        check(endpoint != null && endpoint.value().endsWith(".monitoring:4317"), where
+                                + " to the trace collector, but it exports no traces there", problems);
+                        continue;
+                    }
                     for (JsonNode peer : rule.path("to")) {
                         if (peer.has("ipBlock") || peer.has("namespaceSelector")) {
                             problems.add(where + " leaves the namespace: " + peer);
@@ -343,6 +349,22 @@ class NetworkPolicyTest {
         List<Integer> ports = new ArrayList<>();
         rule.path("ports").forEach(p -> ports.add(p.path("port").asInt(-1)));
         return ports;
+    }
+
+    /** OTLP/gRPC (4317) to the OpenTelemetry collector's pods in the monitoring namespace, and nothing else. */
+    private static boolean isTracingRule(JsonNode rule) {
+        if (rule.path("to").isEmpty()) {
+            return false;
+        }
+        for (JsonNode peer : rule.path("to")) {
+            if (!"monitoring".equals(peer.path("namespaceSelector").path("matchLabels")
+                    .path("kubernetes.io/metadata.name").asText())
+                    || !"opentelemetry-collector".equals(peer.path("podSelector").path("matchLabels")
+                    .path("app.kubernetes.io/name").asText())) {
+                return false;
+            }
+        }
+        return !rule.path("ports").isEmpty() && portNumbers(rule).stream().allMatch(p -> p == 4317);
     }
 
     private static boolean isDnsRule(JsonNode rule) {

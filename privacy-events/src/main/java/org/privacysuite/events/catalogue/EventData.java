@@ -5,7 +5,8 @@ package org.privacysuite.events.catalogue;
  * Kafka key so that one subject's events stay in order on one partition.
  */
 public sealed interface EventData
-        permits ErasureRequested, AccessRequested, RectificationRequested, ErasureCompleted, AccessCompleted, RectificationCompleted,
+        permits ErasureRequested, AccessRequested, RectificationRequested, ObjectionRequested, ErasureCompleted,
+        AccessCompleted, RectificationCompleted, ObjectionCompleted,
         AccountClosed, AccountClosurePending, ConsentChanged, ParticipantDeclared, ErasureJournaled {
 
     String subjectId();

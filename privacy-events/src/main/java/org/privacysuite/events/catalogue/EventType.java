@@ -12,8 +12,10 @@ public enum EventType {
     ERASURE_REQUESTED("privacy.erasure.requested.v1", Topics.PRIVACY_REQUESTS, ErasureRequested.class),
     ACCESS_REQUESTED("privacy.access.requested.v1", Topics.PRIVACY_REQUESTS, AccessRequested.class),
     RECTIFICATION_REQUESTED("privacy.rectification.requested.v1", Topics.PRIVACY_REQUESTS, RectificationRequested.class),
+    OBJECTION_REQUESTED("privacy.objection.requested.v1", Topics.PRIVACY_REQUESTS, ObjectionRequested.class),
     ERASURE_COMPLETED("privacy.erasure.completed.v1", Topics.PRIVACY_RESULTS, ErasureCompleted.class),
     RECTIFICATION_COMPLETED("privacy.rectification.completed.v1", Topics.PRIVACY_RESULTS, RectificationCompleted.class),
+    OBJECTION_COMPLETED("privacy.objection.completed.v1", Topics.PRIVACY_RESULTS, ObjectionCompleted.class),
     /** The one event that carries a person's data (their access results): see {@link #carriesPersonalData()}. */
     ACCESS_COMPLETED("privacy.access.completed.v1", Topics.PRIVACY_RESULTS, AccessCompleted.class),
     ACCOUNT_CLOSED("account.closed.v1", Topics.ACCOUNT_EVENTS, AccountClosed.class),

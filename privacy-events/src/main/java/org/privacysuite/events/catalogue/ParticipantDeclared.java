@@ -45,10 +45,16 @@ public record ParticipantDeclared(String service, List<DeclaredRecordType> recor
 
     /**
      * One record type and its fate on erasure. {@code legalBasis} and {@code retention} (ISO-8601, such as
-     * {@code P6Y}) say why and how long a {@code RETAIN} keeps it; null otherwise.
+     * {@code P6Y}) say why and how long a {@code RETAIN} keeps it; null otherwise. {@code origin}: where its data
+     * comes from ({@link #from}); null in declarations written before it existed, read as not portable.
      */
     public record DeclaredRecordType(String recordType, String description, ErasureAction onErasure,
-            String legalBasis, String retention) {
+            String legalBasis, String retention, DataOrigin origin) {
+
+        public DeclaredRecordType(String recordType, String description, ErasureAction onErasure, String legalBasis,
+                String retention) {
+            this(recordType, description, onErasure, legalBasis, retention, null);
+        }
 
         public static DeclaredRecordType deleted(String recordType, String description) {
             return new DeclaredRecordType(recordType, description, ErasureAction.DELETE, null, null);
@@ -61,6 +67,15 @@ public record ParticipantDeclared(String service, List<DeclaredRecordType> recor
         public static DeclaredRecordType retained(String recordType, String description, String legalBasis,
                 String retention) {
             return new DeclaredRecordType(recordType, description, ErasureAction.RETAIN, legalBasis, retention);
+        }
+
+        /** The same record type, with where its data comes from. */
+        public DeclaredRecordType from(DataOrigin dataOrigin) {
+            return new DeclaredRecordType(recordType, description, onErasure, legalBasis, retention, dataOrigin);
+        }
+
+        public boolean portable() {
+            return origin != null && origin.portable();
         }
     }
 

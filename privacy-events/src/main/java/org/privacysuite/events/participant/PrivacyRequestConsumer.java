@@ -13,7 +13,9 @@ import java.util.function.Consumer;
 import org.privacysuite.events.catalogue.AccessRequested;
 import org.privacysuite.events.catalogue.AddressedCommand;
 import org.privacysuite.events.catalogue.ErasureJournaled;
+import org.privacysuite.events.catalogue.EventData;
 import org.privacysuite.events.catalogue.ErasureRequested;
+import org.privacysuite.events.catalogue.ObjectionRequested;
 import org.privacysuite.events.catalogue.RectificationRequested;
 import org.privacysuite.events.catalogue.Topics;
 import org.privacysuite.events.inbox.InboxConsumers;
@@ -49,7 +51,8 @@ public class PrivacyRequestConsumer {
             PrivacyRequestParticipant participant = participants.get();
             consumers.start(consumerName(participant), List.of(Topics.PRIVACY_REQUESTS),
                     inbound -> dispatch(participant, inbound, request -> outbox.publish(ErasureJournaled.of(request,
-                            keys.hashes(request.identities().emails()), participant.service(), Instant.now(clock)))));
+                            keys.hashes(request.identities().emails()), participant.service(), Instant.now(clock))),
+                            outbox::publish));
         }
     }
 
@@ -57,8 +60,8 @@ public class PrivacyRequestConsumer {
         return participant.service() + ".privacy-requests";
     }
 
-    static void dispatch(PrivacyRequestParticipant participant, InboundEvent event, Consumer<ErasureRequested> journal)
-            throws Exception {
+    static void dispatch(PrivacyRequestParticipant participant, InboundEvent event, Consumer<ErasureRequested> journal,
+            Consumer<EventData> publish) throws Exception {
         Object data = event.data().orElse(null);
         if (data instanceof AddressedCommand command && !command.addressedTo(participant.service())) {
             return; // a re-ask for the participants that have not answered; this one has
@@ -70,6 +73,8 @@ public class PrivacyRequestConsumer {
             participant.export(request);
         } else if (data instanceof RectificationRequested request && participant.service().equals(request.service())) {
             participant.rectify(request);
+        } else if (data instanceof ObjectionRequested request) {
+            publish.accept(participant.object(request));
         }
     }
 }

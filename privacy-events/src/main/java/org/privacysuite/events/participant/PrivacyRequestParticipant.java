@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import org.privacysuite.events.catalogue.AccessRequested;
 import org.privacysuite.events.catalogue.ErasureRequested;
+import org.privacysuite.events.catalogue.ObjectionCompleted;
+import org.privacysuite.events.catalogue.ObjectionRequested;
 import org.privacysuite.events.catalogue.ParticipantDeclared;
 import org.privacysuite.events.catalogue.RectificationRequested;
 
@@ -39,7 +41,10 @@ public interface PrivacyRequestParticipant {
         return Map.of();
     }
 
-    /** Collect the subject's data and publish {@code privacy.access.completed.v1}. */
+    /**
+     * Collect the subject's data and publish {@code privacy.access.completed.v1}; for a {@code portable} request only
+     * the provided and observed record types, in the shape {@link AccessRequested} describes.
+     */
     void export(AccessRequested request) throws Exception;
 
     /**
@@ -57,5 +62,15 @@ public interface PrivacyRequestParticipant {
      */
     default void rectify(RectificationRequested request) throws Exception {
         throw new UnsupportedOperationException(service() + " declares no rectifiable fields");
+    }
+
+    /**
+     * Stop the processing the objection covers (never erase: that is {@link #erase}) and return the answer, which
+     * {@link PrivacyRequestConsumer} publishes in the same transaction. The default is the answer of a service that
+     * does no such processing.
+     */
+    default ObjectionCompleted object(ObjectionRequested request) throws Exception {
+        return ObjectionCompleted.nothingFound(request, service(), "does no processing for "
+                + request.scope().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     }
 }

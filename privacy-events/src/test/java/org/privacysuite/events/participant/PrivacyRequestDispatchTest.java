@@ -15,6 +15,10 @@ import org.privacysuite.events.catalogue.ErasureMode;
 import org.privacysuite.events.catalogue.ErasureRequested;
 import org.privacysuite.events.catalogue.EventData;
 import org.privacysuite.events.catalogue.Identities;
+import org.privacysuite.events.catalogue.ObjectionCompleted;
+import org.privacysuite.events.catalogue.ObjectionOutcome;
+import org.privacysuite.events.catalogue.ObjectionRequested;
+import org.privacysuite.events.catalogue.ObjectionScope;
 import org.privacysuite.events.catalogue.ParticipantDeclared;
 import org.privacysuite.events.catalogue.RectificationRequested;
 import org.privacysuite.events.kafka.InboundEvent;
@@ -59,6 +63,10 @@ class PrivacyRequestDispatchTest {
         void journal(ErasureRequested request) {
             calls.add("journal " + request.requestId());
         }
+
+        void publish(EventData answer) {
+            calls.add("publish " + answer);
+        }
     }
 
     private static InboundEvent event(EventData data) {
@@ -73,14 +81,28 @@ class PrivacyRequestDispatchTest {
         UUID others = UUID.randomUUID();
         UUID me = UUID.randomUUID();
         PrivacyRequestConsumer.dispatch(participant, event(new AccessRequested(everyone, "s", Identities.none())),
-                participant::journal);
+                participant::journal, participant::publish);
         PrivacyRequestConsumer.dispatch(participant, event(new AccessRequested(others, "s", Identities.none(),
-                List.of("consent-service", "account-service"))), participant::journal);
+                List.of("consent-service", "account-service"))), participant::journal, participant::publish);
         PrivacyRequestConsumer.dispatch(participant, event(new ErasureRequested(others, "s", Identities.none(),
-                ErasureMode.FULL, List.of("account-service"))), participant::journal);
+                ErasureMode.FULL, List.of("account-service"))), participant::journal, participant::publish);
         PrivacyRequestConsumer.dispatch(participant, event(new ErasureRequested(me, "s", Identities.none(),
-                ErasureMode.FULL, List.of("newsletter-service"))), participant::journal);
+                ErasureMode.FULL, List.of("newsletter-service"))), participant::journal, participant::publish);
         // only an erasure this participant carried out goes to the erasure journal, right after it
         assertEquals(List.of("export " + everyone, "erase " + me, "journal " + me), participant.calls);
+    }
+
+    @Test
+    void aServiceThatDoesNoSuchProcessingAnswersAnObjectionWithNothingFound() throws Exception {
+        Recording participant = new Recording();
+        UUID mine = UUID.randomUUID();
+        PrivacyRequestConsumer.dispatch(participant, event(new ObjectionRequested(UUID.randomUUID(), "s",
+                Identities.none(), ObjectionScope.SALE_OR_SHARING, List.of("consent-service"))),
+                participant::journal, participant::publish);
+        PrivacyRequestConsumer.dispatch(participant, event(new ObjectionRequested(mine, "s", Identities.none(),
+                ObjectionScope.SALE_OR_SHARING, List.of())), participant::journal, participant::publish);
+        assertEquals(List.of("publish " + new ObjectionCompleted(mine, "s", "newsletter-service",
+                ObjectionOutcome.NOTHING_FOUND, List.of(), "does no processing for sale or sharing")),
+                participant.calls);
     }
 }

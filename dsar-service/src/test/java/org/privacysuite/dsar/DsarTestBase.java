@@ -2,6 +2,8 @@ package org.privacysuite.dsar;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
@@ -22,24 +24,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.privacysuite.dsar.domain.DeclaredParticipant;
 import org.privacysuite.dsar.domain.QueuedMail;
 import org.privacysuite.dsar.service.ParticipantRegistry;
+import org.privacysuite.events.catalogue.DataOrigin;
 import org.privacysuite.events.catalogue.EventData;
 import org.privacysuite.events.catalogue.EventType;
 import org.privacysuite.events.catalogue.ParticipantDeclared;
 import org.privacysuite.events.catalogue.ParticipantDeclared.DeclaredRecordType;
 import org.privacysuite.events.kafka.CloudEventCodec;
 import org.privacysuite.events.kafka.KafkaClients;
+import org.privacysuite.testsupport.IdentityDirectoryStub;
 import org.privacysuite.testsupport.KafkaBroker;
+import org.privacysuite.testsupport.MovableClock;
 import org.privacysuite.testsupport.TestDatabase;
 import org.privacysuite.testsupport.TestTokens;
 
 @WithTestResource(KafkaBroker.class)
 @WithTestResource(value = TestDatabase.class, initArgs = @ResourceArg(name = "name", value = "dsar"))
 @WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(IdentityDirectoryStub.class)
 public abstract class DsarTestBase {
 
     @Inject
@@ -65,16 +73,20 @@ public abstract class DsarTestBase {
      */
     @BeforeEach
     void declareParticipants() throws Exception {
+        IdentityDirectoryStub.reset(); // nobody known to account-service or consent-service unless a test says so
+        MovableClock.reset();
         List<String> active = QuarkusTransaction.requiringNew().call(DeclaredParticipant::activeServices);
         active.stream().filter(service -> !PARTICIPANTS.contains(service))
                 .forEach(service -> registry.retire(service, "test-setup"));
         if (active.containsAll(PARTICIPANTS) && QuarkusTransaction.requiringNew().call(() -> DeclaredParticipant
-                .<DeclaredParticipant>findById("account-service").declarationJson.contains("rectifiableFields"))) {
+                .<DeclaredParticipant>findById("account-service").declarationJson.contains("DERIVED"))) {
             return;
         }
         for (String service : PARTICIPANTS) {
-            send(ParticipantDeclared.declaration(service, List.of(DeclaredRecordType.deleted("test-record",
-                    "a test record")), List.of(), RECTIFIABLE.get(service), Instant.now()), "/" + service);
+            send(ParticipantDeclared.declaration(service, List.of(
+                    DeclaredRecordType.deleted("test-record", "a test record").from(DataOrigin.PROVIDED),
+                    DeclaredRecordType.deleted("test-profile", "what was inferred").from(DataOrigin.DERIVED)),
+                    List.of(), RECTIFIABLE.get(service), Instant.now()), "/" + service);
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew()
                 .call(DeclaredParticipant::activeServices).containsAll(PARTICIPANTS));
@@ -88,6 +100,17 @@ public abstract class DsarTestBase {
     static void awaitMailHandedOver() {
         await().atMost(Duration.ofSeconds(15)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> QueuedMail.count("attempts = 0") == 0));
+    }
+
+    private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
+
+    /** The verification code in the latest mail to this address. */
+    static String codeMailedTo(String email) {
+        List<Mail> mails = mailsTo(email);
+        assertFalse(mails.isEmpty(), "a code was mailed to " + email);
+        Matcher code = CODE.matcher(mails.get(mails.size() - 1).getText());
+        assertTrue(code.find(), "the mail holds a code");
+        return code.group(1);
     }
 
     /** The mails sent to this address, once the mail queued so far has gone out. */
@@ -129,13 +152,13 @@ public abstract class DsarTestBase {
     }
 
     /** Sends an event as a participant service would, with the given event id. */
-    void send(String eventId, EventData data, String source) throws Exception {
+    protected void send(String eventId, EventData data, String source) throws Exception {
         EventType type = EventType.of(data).orElseThrow();
         clients.producer().send(codec.encode(type.topic(), eventId, type.type(), URI.create(source), data.subjectId(),
                 Instant.now(), codec.toJson(data))).get(10, TimeUnit.SECONDS);
     }
 
-    void send(EventData data, String source) throws Exception {
+    protected void send(EventData data, String source) throws Exception {
         send(UUID.randomUUID().toString(), data, source);
     }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -23,8 +22,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -41,7 +38,6 @@ import org.privacysuite.testsupport.TopicReader;
 @QuarkusTest
 class IdentityBindingTest extends DsarTestBase {
 
-    private static final Pattern CODE = Pattern.compile("code is (\\d{6})");
 
 
     @Inject
@@ -54,13 +50,6 @@ class IdentityBindingTest extends DsarTestBase {
         return who + "-" + UUID.randomUUID() + "@example.com";
     }
 
-    private String codeMailedTo(String email) {
-        List<Mail> mails = mailsTo(email);
-        assertFalse(mails.isEmpty(), "a code was mailed to " + email);
-        Matcher code = CODE.matcher(mails.get(mails.size() - 1).getText());
-        assertTrue(code.find());
-        return code.group(1);
-    }
 
     /** Every event dsar-service ever wrote for the request (the outbox is the only way out). */
     private long eventsAbout(String requestId) {

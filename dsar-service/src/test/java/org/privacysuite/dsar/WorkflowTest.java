@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.quarkus.mailer.Mail;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -18,8 +17,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.privacysuite.dsar.service.DsarJobs;
 import org.privacysuite.testsupport.TestTokens;
@@ -31,11 +28,6 @@ class WorkflowTest extends DsarTestBase {
     @Inject
     DsarJobs jobs;
 
-    private String codeMailedTo(String email) {
-        List<Mail> mails = mailsTo(email);
-        Matcher code = Pattern.compile("code is (\\d{6})").matcher(mails.get(mails.size() - 1).getText());
-        return code.find() ? code.group(1) : null;
-    }
 
     @Test
     void questionByEmailIsVerifiedAnsweredClosedAndLaterAnonymised() throws Exception {

@@ -26,12 +26,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 class NetworkPolicyTest {
 
     /** Who calls whom over HTTP (architecture.md): the gateway routes to every service; account-service and
-     *  newsletter-service ask consent-service's /api/consent/check; the officers' console calls dsar-service and
-     *  consent-service as the signed-in officer. Nobody else calls a service directly. */
+     *  newsletter-service ask consent-service's /api/consent/check; dsar-service resolves a request's identities
+     *  with account-service and consent-service (docs/identity.md, Reach); the officers' console calls dsar-service
+     *  and consent-service as the signed-in officer. Nobody else calls a service directly. */
     static final Map<String, Set<String>> CALLERS = Map.of(
             "gateway", Set.of(),
-            "consent-service", Set.of("gateway", "account-service", "newsletter-service", "officer-console"),
-            "account-service", Set.of("gateway"),
+            "consent-service", Set.of("gateway", "account-service", "newsletter-service", "officer-console",
+                    "dsar-service"),
+            "account-service", Set.of("gateway", "dsar-service"),
             "dsar-service", Set.of("gateway", "officer-console"),
             "newsletter-service", Set.of("gateway"),
             "officer-console", Set.of("gateway"));

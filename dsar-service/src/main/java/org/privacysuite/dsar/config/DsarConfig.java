@@ -26,6 +26,8 @@ public interface DsarConfig {
 
     Questions questions();
 
+    Requests requests();
+
     Jobs jobs();
 
     /** The Data Rights Protocol for authorised agents (/v1). */
@@ -175,8 +177,32 @@ public interface DsarConfig {
     }
 
     interface Questions {
-        /** Contact details of a closed question are removed this long after closing. */
+        /**
+         * A question's contact details, text and answer are removed this long after it ended (answered, denied or
+         * closed): the seed's promise that a resolved matter's contact details are deleted.
+         */
         @WithDefault("P30D")
         Duration anonymiseAfter();
+    }
+
+    /** Retention of the other requests' contact data (docs/retention.md). */
+    interface Requests {
+        /**
+         * Contact data of an ended access, portability, erasure, rectification or objection request (address,
+         * subject and device ids, message, corrections, resolved identities) is removed this long after it ended. Two
+         * years: CCPA regulations §7101(a) require a record of requests and how they were answered for 24 months,
+         * and GDPR Art. 5(2) asks the controller to be able to show it answered. What remains (type, dates,
+         * outcome, audit trail without values) shows that without saying who asked.
+         */
+        @WithDefault("P730D")
+        Duration anonymiseAfter();
+
+        /** A request whose address was never proven is closed and its contact data removed this long after. */
+        @WithDefault("P30D")
+        Duration unverifiedAfter();
+
+        /** Requests handled per round and rule, so a backlog is worked off over rounds, never in one long one. */
+        @WithDefault("500")
+        int batchSize();
     }
 }

@@ -14,5 +14,10 @@ public enum IdentityProof {
     /** An authorised agent attested it (Data Rights Protocol, section 3.04/3.07 identity claims). */
     AGENT_ATTESTED,
     /** account-service's {@code account.closed.v1}: the account owner closed the account while signed in. */
-    ACCOUNT_CLOSURE
+    ACCOUNT_CLOSURE,
+    /**
+     * The request came with the device id the browser keeps in its first-party consent cookie: a random 128-bit id
+     * only that browser holds, so holding it proves the device (a cookie-only visitor has nothing else).
+     */
+    DEVICE_HELD
 }

@@ -33,8 +33,8 @@ public class Participant extends PanacheEntityBase {
     public String service;
 
     /**
-     * ERASED, NOTHING_FOUND, DEFERRED, FAILED (erasure), ANSWERED (access), RECTIFIED, REFUSED (rectification) or
-     * RETIRED; null while waiting.
+     * ERASED, NOTHING_FOUND, DEFERRED, FAILED (erasure), ANSWERED (access), RECTIFIED, REFUSED (rectification),
+     * STOPPED (objection) or RETIRED; null while waiting.
      */
     public String outcome;
 
@@ -43,7 +43,10 @@ public class Participant extends PanacheEntityBase {
 
     public String reason;
 
-    /** What was done per record type and what was retained, as JSON from the answer. */
+    /**
+     * What was done per record type (erasure) or what was stopped (objection: {@code StoppedProcessing}), as JSON
+     * from the answer.
+     */
     @Column(name = "records_json")
     public String recordsJson;
 

@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.privacysuite.events.catalogue.ObjectionScope;
 
 /** A data subject request and where it stands. The email and message are personal data; DTOs decide who sees them. */
 @Entity
@@ -59,6 +60,23 @@ public class PrivacyRequest extends PanacheEntityBase {
 
     public String message;
 
+    /** What an OBJECTION covers; null for other types. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "objection_scope")
+    public ObjectionScope objectionScope;
+
+    /** The device a cookie-only visitor proved by holding its id ({@link IdentityProof#DEVICE_HELD}). */
+    @Column(name = "device_id")
+    public String deviceId;
+
+    /**
+     * The identities the saga acts on, resolved once when it starts ({@code IdentityResolution}): the proven ones
+     * plus the account behind a proven address, the account's verified address and its linked devices. JSON; null
+     * until resolved.
+     */
+    @Column(name = "identities_json")
+    public String identitiesJson;
+
     /** Field corrections of a RECTIFICATION request, as JSON. */
     @Column(name = "changes_json")
     public String changesJson;
@@ -96,7 +114,11 @@ public class PrivacyRequest extends PanacheEntityBase {
     @Column(name = "closed_at")
     public Instant closedAt;
 
-    /** Contact details removed (questions, after their retention period). */
+    /** When the request reached a final status; the retention of its contact data counts from here. */
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    /** Contact details removed after their retention period (docs/retention.md). */
     @Column(name = "anonymised_at")
     public Instant anonymisedAt;
 
@@ -126,6 +148,11 @@ public class PrivacyRequest extends PanacheEntityBase {
 
     public boolean isOwnedBy(String subject) {
         return subjectId != null && subjectId.equals(subject);
+    }
+
+    /** A request proven by a device alone belongs to whoever holds that device id. */
+    public boolean isHeldBy(String device) {
+        return deviceId != null && device != null && deviceId.equals(device) && subjectId == null;
     }
 
     public static List<PrivacyRequest> ofSubject(String subjectId) {

@@ -10,7 +10,10 @@ public enum RequestType {
     ERASURE,
     /** Correction of inaccurate data (GDPR Art. 16, CPRA right to correct). */
     RECTIFICATION,
-    /** Objection to processing, such as direct marketing (GDPR Art. 21, CCPA opt-out). */
+    /**
+     * Objection to processing: direct marketing (GDPR Art. 21(2)-(3)) or the sale and sharing of personal data (CCPA
+     * opt-out, DRP {@code sale:opt-out}). It stops that processing and erases nothing.
+     */
     OBJECTION,
     /** A question about how their data is used and protected. */
     QUESTION;
@@ -27,11 +30,24 @@ public enum RequestType {
 
     /** Types carried out by participants through a saga (the others are answered by an officer). */
     public boolean runsSaga() {
-        return collectsData() || erasesData() || correctsData();
+        return collectsData() || erasesData() || correctsData() || stopsProcessing();
     }
 
-    /** Types fulfilled by every participant erasing data. */
+    /** Fulfilled by every participant erasing data. */
     public boolean erasesData() {
-        return this == ERASURE || this == OBJECTION;
+        return this == ERASURE;
+    }
+
+    /** Fulfilled by every participant stopping the processing objected to. */
+    public boolean stopsProcessing() {
+        return this == OBJECTION;
+    }
+
+    /**
+     * Whether a second request of this type for the same person, while the first is open, is the same request. A
+     * question or a correction says something new each time, so it is never a duplicate.
+     */
+    public boolean repeatsAsDuplicate() {
+        return this != QUESTION && this != RECTIFICATION;
     }
 }

@@ -1,17 +1,27 @@
 package org.privacysuite.dsar.drp;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.privacysuite.dsar.domain.Jurisdiction;
+import org.privacysuite.dsar.domain.Participant;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.dsar.domain.RequestType;
+import org.privacysuite.events.catalogue.ObjectionScope;
+import org.privacysuite.events.catalogue.StoppedProcessing;
 
 /** How DRP rights actions, regimes and request states map to the service's own requests. */
 public final class DrpMapping {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final String OPEN = "open";
     public static final String IN_PROGRESS = "in_progress";
@@ -42,6 +52,15 @@ public final class DrpMapping {
 
     public static Optional<RequestType> typeOf(String exercise) {
         return Optional.ofNullable(exercise == null ? null : ACTIONS.get(exercise));
+    }
+
+    /**
+     * An opt-out of sale is an objection to the sale and sharing of personal data (CCPA §7026), not to direct
+     * marketing: it refuses the purposes a GPC signal governs and leaves the newsletter alone.
+     */
+    public static ObjectionScope objectionOf(String exercise) {
+        return typeOf(exercise).filter(t -> t == RequestType.OBJECTION).map(t -> ObjectionScope.SALE_OR_SHARING)
+                .orElse(null);
     }
 
     /** {@code ccpa}, or no regime / {@code voluntary} (handled on CCPA terms); {@code gdpr} where it is named. */
@@ -94,8 +113,43 @@ public final class DrpMapping {
 
     /** Access results are not handed to the agent: the person gets a download link at the address the agent gave. */
     private static State fulfilled(PrivacyRequest request) {
+        if (request.type.stopsProcessing()) {
+            return new State(FULFILLED, null, objectionDetails(request));
+        }
         return new State(FULFILLED, null, request.type.collectsData()
                 ? "A link to download the data was emailed to the address given in the request." : null);
+    }
+
+    /**
+     * What an opt-out did, from the participants' answers, so that the agent can tell the person: which purposes
+     * were refused and for how many of their identities, and which services had nothing to stop.
+     */
+    static String objectionDetails(PrivacyRequest request) {
+        List<String> done = new ArrayList<>();
+        List<String> nothing = new ArrayList<>();
+        for (Participant participant : Participant.of(request.id)) {
+            List<StoppedProcessing> stopped = stopped(participant);
+            if (stopped.isEmpty()) {
+                nothing.add(participant.service);
+            }
+            stopped.forEach(s -> done.add(s.processing() + " " + s.action().name().toLowerCase(Locale.ROOT)
+                    + " for " + s.count() + (s.count() == 1 ? " identity" : " identities")));
+        }
+        String scope = request.objectionScope == ObjectionScope.SALE_OR_SHARING ? "Opted out of sale and sharing"
+                : "Direct marketing stopped";
+        return scope + ": " + (done.isEmpty() ? "no such processing was found for this person"
+                : String.join("; ", done)) + (nothing.isEmpty() ? "" : ". Nothing to stop at "
+                + String.join(", ", nothing)) + ".";
+    }
+
+    private static List<StoppedProcessing> stopped(Participant participant) {
+        try {
+            return participant.recordsJson == null ? List.of()
+                    : JSON.readValue(participant.recordsJson, new TypeReference<List<StoppedProcessing>>() {
+                    });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("answer of " + participant.service + " unreadable", e);
+        }
     }
 
     /**

@@ -31,6 +31,7 @@ import org.privacysuite.dsar.service.AuditTrail;
 import org.privacysuite.dsar.service.NewRequest;
 import org.privacysuite.dsar.service.RequestIntake;
 import org.privacysuite.dsar.service.Sha256;
+import org.privacysuite.events.catalogue.ObjectionScope;
 
 /**
  * The Data Rights Protocol as a Privacy Infrastructure Provider: pair-wise key setup with signed messages, bearer
@@ -65,6 +66,9 @@ public class DrpProtocol {
 
     @Inject
     DrpStatusJson statusJson;
+
+    @Inject
+    DrpRepeats repeats;
 
     /** A verified signed message: its claims, its bytes (for replay detection) and its expiry, if it has one. */
     private record Signed(JsonNode claims, byte[] message, Optional<Instant> expiresAt) {
@@ -145,9 +149,15 @@ public class DrpProtocol {
             checkCallback(callback);
         }
         String version = text(claims, "drp.version");
+        ObjectionScope objection = DrpMapping.objectionOf(exercise);
+        Optional<DrpRequest> repeated = repeats.openOf(agent, type, objection, email);
+        if (repeated.isPresent()) {
+            replay.bind(use, repeated.get().requestId);
+            return repeats.answer(repeated.get(), actor(agent), exercise);
+        }
 
         PrivacyRequest request = intake.openForAgent(
-                new NewRequest(type, jurisdiction, describe(agent, exercise, claims), email, null),
+                new NewRequest(type, jurisdiction, describe(agent, exercise, claims), email, null, objection),
                 actor(agent), "Data Rights Protocol " + exercise + " (regime " + (regime == null ? "none" : regime)
                         + ", email_verified " + claims.path("email_verified").asBoolean(false)
                         + (agentRequestId == null ? "" : ", agent-request-id " + agentRequestId) + ")");

@@ -11,10 +11,11 @@ import org.privacysuite.dsar.domain.RequestSource;
 import org.privacysuite.dsar.domain.RequestType;
 import org.privacysuite.dsar.service.ParticipantRegistry;
 import org.privacysuite.dsar.service.RequestIntake;
-import org.privacysuite.dsar.service.SagaCoordinator;
+import org.privacysuite.dsar.service.SagaAnswers;
 import org.privacysuite.events.catalogue.AccessCompleted;
 import org.privacysuite.events.catalogue.AccountClosed;
 import org.privacysuite.events.catalogue.ErasureCompleted;
+import org.privacysuite.events.catalogue.ObjectionCompleted;
 import org.privacysuite.events.catalogue.ParticipantDeclared;
 import org.privacysuite.events.catalogue.RectificationCompleted;
 import org.privacysuite.events.catalogue.Topics;
@@ -33,7 +34,7 @@ public class DsarConsumers {
     InboxConsumers consumers;
 
     @Inject
-    SagaCoordinator saga;
+    SagaAnswers answers;
 
     @Inject
     RequestIntake intake;
@@ -56,11 +57,13 @@ public class DsarConsumers {
     void onResult(InboundEvent event) {
         Object data = event.data().orElse(null);
         if (data instanceof ErasureCompleted answer) {
-            saga.recordErasure(answer);
+            answers.recordErasure(answer);
         } else if (data instanceof AccessCompleted answer) {
-            saga.recordAccess(answer);
+            answers.recordAccess(answer);
         } else if (data instanceof RectificationCompleted answer) {
-            saga.recordRectification(answer);
+            answers.recordRectification(answer);
+        } else if (data instanceof ObjectionCompleted answer) {
+            answers.recordObjection(answer);
         }
     }
 

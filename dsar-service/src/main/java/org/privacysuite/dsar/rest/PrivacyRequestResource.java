@@ -3,6 +3,7 @@ package org.privacysuite.dsar.rest;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,6 +50,7 @@ import org.privacysuite.dsar.service.ExportPackages;
 import org.privacysuite.dsar.service.IdentityPolicy;
 import org.privacysuite.dsar.service.NewRequest;
 import org.privacysuite.dsar.service.OfficerActions;
+import org.privacysuite.dsar.service.PortabilityArchive;
 import org.privacysuite.dsar.service.QueueSummary;
 import org.privacysuite.dsar.service.Rectifications;
 import org.privacysuite.dsar.service.RequestQueue;
@@ -60,6 +64,15 @@ import org.privacysuite.dsar.service.RequestThrottle;
 public class PrivacyRequestResource {
 
     static final String ID = PrivacyRequest.ID_PATTERN;
+
+    static final String ZIP = "application/zip";
+
+    /** Where a cookie-only visitor's browser sends its device id to read its own request (never in the URL). */
+    public static final String DEVICE_HEADER = "X-Device-Id";
+
+    /** What a device id alone may ask for: there is no address to answer a question or a correction. */
+    static final Set<RequestType> DEVICE_ONLY_TYPES = Set.of(RequestType.ACCESS, RequestType.PORTABILITY,
+            RequestType.ERASURE, RequestType.OBJECTION);
 
     @Inject
     SecurityIdentity identity;
@@ -83,6 +96,9 @@ public class PrivacyRequestResource {
     ExportLinks exportLinks;
 
     @Inject
+    PortabilityArchive archive;
+
+    @Inject
     RequestQueue queue;
 
     @Inject
@@ -102,8 +118,15 @@ public class PrivacyRequestResource {
             + " this address; Retry-After says when to try again.")
     public Response submit(@Valid @NotNull CreateRequestDto body, @Context HttpServerRequest http) {
         Optional<String> subject = signedInUser();
-        if (subject.isEmpty() && (body.email() == null || body.email().isBlank())) {
-            throw ProblemException.invalid("email", "required when not signed in: a verification code is mailed to it");
+        boolean deviceOnly = subject.isEmpty() && (body.email() == null || body.email().isBlank())
+                && body.deviceId() != null;
+        if (subject.isEmpty() && (body.email() == null || body.email().isBlank()) && body.deviceId() == null) {
+            throw ProblemException.invalid("email", "required when not signed in: a verification code is mailed to"
+                    + " it (or send the consent cookie's deviceId to act on that device's data alone)");
+        }
+        if (deviceOnly && !DEVICE_ONLY_TYPES.contains(body.type())) {
+            throw ProblemException.invalid("email", "a " + body.type() + " request needs an address to answer: a"
+                    + " device id alone can ask for its data, its erasure or an objection");
         }
         if (body.type() == RequestType.QUESTION && (body.message() == null || body.message().isBlank())) {
             throw ProblemException.invalid("message", "a question needs its text");
@@ -114,6 +137,9 @@ public class PrivacyRequestResource {
         if (body.type() != RequestType.RECTIFICATION && body.changes() != null) {
             throw ProblemException.invalid("changes", "only a RECTIFICATION request carries changes");
         }
+        if (body.type() != RequestType.OBJECTION && body.objection() != null) {
+            throw ProblemException.invalid("objection", "only an OBJECTION request says what it objects to");
+        }
         if (body.changes() != null) {
             Set<String> unheld = rectifications.unheldFields(body.changes().keySet());
             if (!unheld.isEmpty()) {
@@ -122,35 +148,50 @@ public class PrivacyRequestResource {
             }
         }
         // Which identities the request may act on, and how each is proven, is decided in one place.
-        IdentityPolicy.Claim claim = IdentityPolicy.forWebRequest(caller(), body.email());
+        IdentityPolicy.Claim claim = IdentityPolicy.forWebRequest(caller(), body.email(), body.deviceId());
         // Client address: the gateway's X-Forwarded-For, believed only from quarkus.http.proxy.trusted-proxies.
         throttle.admitClient(http.remoteAddress().hostAddress());
         if (claim.awaitsEmailProof()) {
             throttle.admitCodeMail(claim.email());
         }
-        PrivacyRequest request = intake.submit(new NewRequest(body.type(), body.jurisdiction(), body.message(),
-                claim.email(), body.changes()), claim, RequestSource.WEB);
-        return Response.status(Response.Status.CREATED).entity(dtos.receipt(request)).build();
+        RequestIntake.Submitted submitted = intake.submit(new NewRequest(body.type(), body.jurisdiction(),
+                body.message(), claim.email(), body.changes(), body.objection()), claim, RequestSource.WEB);
+        return answer(submitted, Response.Status.CREATED);
     }
 
     @Operation(summary = "Verify a privacy request", description = "Confirms a request made without login with the "
-            + "code mailed to its address.")
+            + "code mailed to its address. If a request of the same type for that address is open already, this one "
+            + "is closed as its duplicate and the answer is the open request, with its Location.")
     @POST
     @Path("/{id}/verify")
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
-    public RequestDto verify(@PathParam("id") @Pattern(regexp = ID) String id,
+    public Response verify(@PathParam("id") @Pattern(regexp = ID) String id,
             @Valid @NotNull OfficerInputs.Verification body) {
-        return dtos.receipt(intake.verify(id, body.code()));
+        return answer(intake.verify(id, body.code()), Response.Status.OK);
+    }
+
+    /** A new request (201), or the open one it repeats (200), with its Location either way. */
+    private Response answer(RequestIntake.Submitted submitted, Response.Status fresh) {
+        PrivacyRequest request = submitted.request();
+        return Response.status(submitted.repeated() ? Response.Status.OK : fresh)
+                .location(URI.create("/api/privacy-requests/" + request.id))
+                .entity(dtos.receipt(request)).build();
     }
 
     @Operation(summary = "Get a privacy request", description = "Status, due date, per-service progress and the "
-            + "reasons for any deferral. The owner or a privacy officer; anyone else gets 404, as if it did not "
-            + "exist.")
+            + "reasons for any deferral. The owner (signed in, or for a request made with a device id alone, the "
+            + "browser holding it, in the X-Device-Id header) or a privacy officer; anyone else gets 404, as if it did"
+            + " not exist.")
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.USER, Roles.PRIVACY_OFFICER })
-    public RequestDto get(@PathParam("id") @Pattern(regexp = ID) String id) {
+    @PermitAll
+    public RequestDto get(@PathParam("id") @Pattern(regexp = ID) String id,
+            @HeaderParam(DEVICE_HEADER) @Size(max = 64) String device) {
+        if (device != null) {
+            return dtos.full(heldBy(id, device));
+        }
+        requireUserOrOfficer();
         return dtos.full(visible(id));
     }
 
@@ -204,20 +245,31 @@ public class PrivacyRequestResource {
     }
 
     /**
-     * The Art. 15/20 package, for the person who asked: signed in as the subject, or, without an account, with the
-     * download link mailed to the verified address ({@code ?token=}).
+     * The Art. 15/20 package, for the person who asked: signed in as the subject, without an account with the
+     * download link mailed to the verified address ({@code ?token=}), or for a cookie-only visitor with the device id.
      */
     @Operation(summary = "Download the data package", description = "The Art. 15/20 package as machine-readable "
-            + "JSON, once the request is fulfilled: for the signed-in owner, or without an account with the "
-            + "download link mailed to the verified address (`token`).")
+            + "JSON, once the request is fulfilled: for the signed-in owner, without an account with the download "
+            + "link mailed to the verified address (`token`), or for a request made with a device id alone with that "
+            + "id in the X-Device-Id header. A PORTABILITY package is also available as a zip with one CSV per "
+            + "record type (`Accept: application/zip`; docs/portability.md).")
     @GET
     @Path("/{id}/export")
     @PermitAll
+    @Produces({ MediaType.APPLICATION_JSON, ZIP })
+    @APIResponse(responseCode = "200", description = "The package: JSON, or for PORTABILITY with Accept:"
+            + " application/zip a zip of CSV files.", content = {
+                    @Content(mediaType = "application/json"),
+                    @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     public Response export(@PathParam("id") @Pattern(regexp = ID) String id,
-            @QueryParam("token") @Size(max = 100) String token) {
+            @QueryParam("token") @Size(max = 100) String token,
+            @HeaderParam(DEVICE_HEADER) @Size(max = 64) String device,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         PrivacyRequest request;
         if (token != null) {
             request = exportLinks.open(id, token);
+        } else if (device != null) {
+            request = heldBy(id, device);
         } else if (identity.isAnonymous()) {
             throw new UnauthorizedException();
         } else if (!identity.hasRole(Roles.USER)) {
@@ -228,7 +280,17 @@ public class PrivacyRequestResource {
                 throw ProblemException.notFound("Privacy request " + id);
             }
         }
-        return Response.ok(exports.assemble(request))
+        ObjectNode export = exports.assemble(request);
+        if (accept != null && accept.contains(ZIP)) {
+            if (request.type != RequestType.PORTABILITY) {
+                throw new ProblemException(406, "zip-for-portability-only", "Not available as a zip",
+                        "A zip of CSV files is made for PORTABILITY requests; this one is " + request.type
+                                + ", available as JSON");
+            }
+            return Response.ok(archive.zip(export), ZIP)
+                    .header("Content-Disposition", "attachment; filename=\"privacy-export-" + id + ".zip\"").build();
+        }
+        return Response.ok(export, MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"privacy-export-" + id + ".json\"").build();
     }
 
@@ -240,6 +302,24 @@ public class PrivacyRequestResource {
     public List<RequestDtos.AuditDto> audit(@PathParam("id") @Pattern(regexp = ID) String id) {
         OfficerActions.load(id);
         return AuditEntry.of(id).stream().map(RequestDtos::audit).toList();
+    }
+
+    /** A request made with a device id alone, for the browser holding that id; any other answers 404. */
+    private static PrivacyRequest heldBy(String id, String device) {
+        PrivacyRequest request = OfficerActions.load(id);
+        if (!request.isHeldBy(device.trim().toLowerCase(java.util.Locale.ROOT))) {
+            throw ProblemException.notFound("Privacy request " + id);
+        }
+        return request;
+    }
+
+    private void requireUserOrOfficer() {
+        if (identity.isAnonymous()) {
+            throw new UnauthorizedException();
+        }
+        if (!identity.hasRole(Roles.USER) && !isOfficer()) {
+            throw new ForbiddenException();
+        }
     }
 
     /** Someone else's request answers 404, as if it did not exist: its existence is itself personal data. */

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.privacysuite.dsar.domain.AuditEntry;
 import org.privacysuite.dsar.domain.Participant;
+import org.privacysuite.dsar.domain.IdentityProof;
 import org.privacysuite.dsar.domain.PrivacyRequest;
+import org.privacysuite.dsar.identity.ResolvedIdentities;
 import org.privacysuite.dsar.service.Rectifications;
 
 /** Entity-to-DTO mapping; personal fields are filled only for the views allowed to see them. */
@@ -61,7 +63,7 @@ public class RequestDtos {
                 r.fulfilledAt, r.closedAt, personal ? r.message : null, personal ? r.email : null,
                 personal ? r.subjectId : null, r.source.name(),
                 participants.stream().map(this::participant).toList(), personal ? identities(r) : null,
-                personal && r.type.correctsData() ? rectifications.changes(r) : null);
+                personal && r.type.correctsData() ? rectifications.changes(r) : null, r.objectionScope);
     }
 
     private static List<RequestDto.IdentityDto> identities(PrivacyRequest r) {
@@ -71,6 +73,21 @@ public class RequestDtos {
         }
         if (r.email != null) {
             identities.add(new RequestDto.IdentityDto("email", r.email, r.emailProof, r.emailProvenAt));
+        }
+        if (r.deviceId != null) {
+            identities.add(new RequestDto.IdentityDto("device", r.deviceId, IdentityProof.DEVICE_HELD, r.receivedAt));
+        }
+        if (r.identitiesJson != null) {
+            // What the saga found from the proven identities (docs/identity.md, Reach).
+            ResolvedIdentities resolved = ResolvedIdentities.of(r);
+            if (resolved.subjectId() != null && !resolved.subjectId().equals(r.subjectId)) {
+                identities.add(new RequestDto.IdentityDto("subject", resolved.subjectId(), null, null,
+                        "account-service: the account behind the proven address"));
+            }
+            resolved.emails().stream().filter(e -> !e.equals(r.email)).forEach(e -> identities.add(
+                    new RequestDto.IdentityDto("email", e, null, null, "account-service: the account's verified address")));
+            resolved.deviceIds().stream().filter(d -> !d.equals(r.deviceId)).forEach(d -> identities.add(
+                    new RequestDto.IdentityDto("device", d, null, null, "consent-service: linked to the account")));
         }
         return identities;
     }

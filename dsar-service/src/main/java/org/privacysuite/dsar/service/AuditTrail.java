@@ -36,6 +36,9 @@ public class AuditTrail {
     public void transition(PrivacyRequest request, RequestStatus to, String actor, String action, String detail) {
         RequestStatus from = request.status;
         request.status = to;
+        if (!to.isOpen() && request.endedAt == null) {
+            request.endedAt = Instant.now(clock); // the retention of contact data counts from here
+        }
         append(request.id, actor, action, from, to, detail);
     }
 

@@ -13,11 +13,11 @@ import org.privacysuite.dsar.config.DsarConfig;
 import org.privacysuite.dsar.domain.Participant;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestStatus;
-import org.privacysuite.dsar.domain.RequestType;
 
 /**
- * Periodic work: re-asking silent participants, anonymising closed questions, deleting expired export data and
- * ended throttle windows; then sending mails the relay refused before. Every replica schedules it; the lease row makes one replica do a round while the others
+ * Periodic work: starting sagas that wait for their identities, re-asking silent participants, removing contact data
+ * after its retention, deleting expired export data and ended throttle windows; then sending mails the relay
+ * refused before. Every replica schedules it; the lease row makes one replica do a round while the others
  * skip it.
  */
 @ApplicationScoped
@@ -32,7 +32,13 @@ public class DsarJobs {
     ParticipantReasks reasks;
 
     @Inject
+    SagaCoordinator saga;
+
+    @Inject
     AuditTrail audit;
+
+    @Inject
+    ContactRetention retention;
 
     @Inject
     ExportLinks exportLinks;
@@ -64,28 +70,13 @@ public class DsarJobs {
                 return false;
             }
             Instant now = Instant.now(clock);
+            saga.startWaiting();
             reasks.reaskOverdue(now);
-            anonymiseClosedQuestions(now);
+            retention.apply(now);
             purgeExports(now);
             throttle.purgeExpired();
             return true;
         });
-    }
-
-    /** The seed's promise: once a matter is resolved, contact details are deleted or made anonymous. */
-    private void anonymiseClosedQuestions(Instant now) {
-        Instant cutoff = now.minus(config.questions().anonymiseAfter());
-        List<PrivacyRequest> due = PrivacyRequest.list("type = ?1 and status = ?2 and closedAt < ?3 and anonymisedAt is null",
-                RequestType.QUESTION, RequestStatus.CLOSED, cutoff);
-        for (PrivacyRequest request : due) {
-            request.email = null;
-            request.subjectId = null;
-            request.message = null;
-            request.reply = null;
-            request.anonymisedAt = now;
-            audit.note(request, AuditTrail.SYSTEM, "anonymised",
-                    "contact details, question and answer removed after " + config.questions().anonymiseAfter());
-        }
     }
 
     private void purgeExports(Instant now) {

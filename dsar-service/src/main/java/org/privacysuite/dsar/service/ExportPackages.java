@@ -1,5 +1,6 @@
 package org.privacysuite.dsar.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,14 +8,19 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.dsar.domain.Participant;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestStatus;
+import org.privacysuite.dsar.domain.RequestType;
+import org.privacysuite.events.catalogue.ParticipantDeclared;
 
 /**
- * Assembles the Art. 20 package from every participant's (encrypted) answer: {@code requestId, subject,
- * generatedAt, sections: {consent, account, newsletter}} where a section is named after its service.
+ * Assembles the package from every participant's (encrypted) answer: {@code requestId, subject, generatedAt,
+ * sections: {consent, account, newsletter}} where a section is named after its service. For a PORTABILITY request
+ * (Art. 20) a section holds only the record types its service declares as provided or observed, each an array of
+ * flat rows ({@code AccessRequested}), which {@link PortabilityArchive} also writes as one CSV per record type.
  */
 @ApplicationScoped
 public class ExportPackages {
@@ -24,6 +30,9 @@ public class ExportPackages {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    Declarations declarations;
 
     @Inject
     Clock clock;
@@ -42,18 +51,39 @@ public class ExportPackages {
         export.put("type", request.type.name());
         export.put("generatedAt", Instant.now(clock).toString());
         ObjectNode sections = export.putObject("sections");
+        Map<String, ParticipantDeclared> portable = request.type == RequestType.PORTABILITY ? declarations.active()
+                : Map.of();
         for (Participant participant : Participant.of(request.id)) {
             if (participant.dataEncrypted == null) {
                 throw new ProblemException(410, "export-deleted", "Export deleted",
                         "The export's data was deleted at the end of its retention period");
             }
             try {
-                sections.set(sectionName(participant.service), mapper.readTree(vault.decrypt(participant.dataEncrypted)));
+                JsonNode data = mapper.readTree(vault.decrypt(participant.dataEncrypted));
+                sections.set(sectionName(participant.service), request.type == RequestType.PORTABILITY
+                        ? portableOnly(participant.service, data, portable) : data);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
         return export;
+    }
+
+    /**
+     * The record types the service declares provided or observed: what its answer holds besides them (an older
+     * participant's full export) stays out, so the package never carries derived or business data.
+     */
+    private ObjectNode portableOnly(String service, JsonNode data, Map<String, ParticipantDeclared> declared) {
+        ObjectNode section = mapper.createObjectNode();
+        ParticipantDeclared declaration = declared.get(service);
+        if (declaration == null) {
+            return section;
+        }
+        declaration.recordTypes().stream().filter(ParticipantDeclared.DeclaredRecordType::portable)
+                .map(ParticipantDeclared.DeclaredRecordType::recordType)
+                .forEach(type -> section.set(type, data.path(type).isArray() ? data.get(type)
+                        : mapper.createArrayNode()));
+        return section;
     }
 
     static String sectionName(String service) {

@@ -7,8 +7,9 @@ import org.privacysuite.dsar.domain.IdentityProof;
 /**
  * The one place where dsar-service decides which identities a request acts on and how each is proven
  * (docs/identity.md). A signed-in subject is proven by the token; the token's e-mail only when the identity provider
- * marks it verified; any other address (or an unverified token address) only after the mailed code. The intake asks
- * here and nowhere else.
+ * marks it verified; any other address (or an unverified token address) only after the mailed code; a device by the
+ * request carrying its id, which only the browser that keeps it in its consent cookie holds. The intake asks here and
+ * nowhere else. A device never leads to an account (a shared computer's cookie is not its owner's sign-in).
  */
 public final class IdentityPolicy {
 
@@ -27,15 +28,35 @@ public final class IdentityPolicy {
      * The identities a new request names. {@code emailProof} null means the address is claimed, not proven: the
      * request waits UNVERIFIED for the code mailed there.
      */
-    public record Claim(String subjectId, IdentityProof subjectProof, String email, IdentityProof emailProof) {
+    public record Claim(String subjectId, IdentityProof subjectProof, String email, IdentityProof emailProof,
+            String deviceId) {
+
+        public Claim(String subjectId, IdentityProof subjectProof, String email, IdentityProof emailProof) {
+            this(subjectId, subjectProof, email, emailProof, null);
+        }
 
         public boolean awaitsEmailProof() {
             return email != null && emailProof == null;
         }
+
+        /** Only a held device names the person: no account, no address. */
+        public boolean deviceOnly() {
+            return subjectId == null && email == null && deviceId != null;
+        }
     }
 
-    /** A request from the web form or an app: the token's subject, plus the given address or else the token's. */
-    public static Claim forWebRequest(Caller caller, String givenEmail) {
+    /**
+     * A request from the web form or an app: the token's subject, plus the given address or else the token's, plus
+     * the device id the browser sent (proven by holding it, {@link IdentityProof#DEVICE_HELD}).
+     */
+    public static Claim forWebRequest(Caller caller, String givenEmail, String heldDeviceId) {
+        Claim claim = forWebRequest(caller, givenEmail);
+        String device = Optional.ofNullable(heldDeviceId).map(String::trim).filter(d -> !d.isEmpty())
+                .map(d -> d.toLowerCase(Locale.ROOT)).orElse(null);
+        return new Claim(claim.subjectId(), claim.subjectProof(), claim.email(), claim.emailProof(), device);
+    }
+
+    private static Claim forWebRequest(Caller caller, String givenEmail) {
         String email = normalise(givenEmail).or(() -> caller.tokenEmail().flatMap(IdentityPolicy::normalise))
                 .orElse(null);
         boolean tokenVouches = email != null && caller.tokenEmailVerified()

@@ -2,7 +2,6 @@ package org.privacysuite.dsar.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,10 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.privacysuite.commons.problem.ProblemException;
-import org.privacysuite.dsar.domain.DeclaredParticipant;
 import org.privacysuite.dsar.domain.Participant;
 import org.privacysuite.dsar.domain.PrivacyRequest;
-import org.privacysuite.events.catalogue.ParticipantDeclared;
 import org.privacysuite.events.catalogue.RectificationCompleted;
 import org.privacysuite.events.catalogue.RectificationOutcome;
 
@@ -31,6 +28,9 @@ public class Rectifications {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    Declarations declarations;
 
     @Inject
     MailOutbox mails;
@@ -121,21 +121,7 @@ public class Rectifications {
     /** Each active participant's rectifiable fields, from its latest declaration. */
     private Map<String, List<String>> rectifiableFields() {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        for (DeclaredParticipant participant : DeclaredParticipant.all()) {
-            if (participant.isActive()) {
-                fields.put(participant.service, declaration(participant).rectifiableFields());
-            }
-        }
+        declarations.active().forEach((service, declaration) -> fields.put(service, declaration.rectifiableFields()));
         return fields;
-    }
-
-    private ParticipantDeclared declaration(DeclaredParticipant participant) {
-        try {
-            // Stored as published, with derived properties (retirement) and perhaps fields of a later version.
-            return mapper.readerFor(ParticipantDeclared.class)
-                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(participant.declarationJson);
-        } catch (IOException e) {
-            throw new IllegalStateException("Unreadable declaration of " + participant.service, e);
-        }
     }
 }

@@ -15,6 +15,7 @@ import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestSource;
 import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.dsar.domain.RequestType;
+import org.privacysuite.events.catalogue.ObjectionScope;
 
 /**
  * Receives requests. The identities a request acts on come from {@link IdentityPolicy}: a request naming an address
@@ -46,21 +47,38 @@ public class RequestIntake {
     @Inject
     Clock clock;
 
+    @Inject
+    OpenRequests openRequests;
+
+    /** A request received, or the open one it repeats ({@code repeated}): answered with that one, nothing new. */
+    public record Submitted(PrivacyRequest request, boolean repeated) {
+    }
+
     @Transactional
-    public PrivacyRequest submit(NewRequest input, IdentityPolicy.Claim claim, RequestSource source) {
+    public Submitted submit(NewRequest input, IdentityPolicy.Claim claim, RequestSource source) {
+        String actor = claim.subjectId() != null ? "subject:" + claim.subjectId() : "requester";
+        if (!claim.awaitsEmailProof()) {
+            // Only a proven identity may learn of an open request: an unproven address is checked once proven.
+            var open = openRequests.sameAs(input.type(), objectionScope(input), claim.subjectId(), claim.email(),
+                    claim.deviceId());
+            if (open.isPresent()) {
+                audit.note(open.get(), actor, "repeated", "the same request was sent again; answered with this one");
+                return new Submitted(open.get(), true);
+            }
+        }
         PrivacyRequest request = newRequest(input, claim, source);
         request.status = RequestStatus.UNVERIFIED;
         request.persist();
-        String actor = claim.subjectId() != null ? "subject:" + claim.subjectId() : "requester";
         audit.note(request, actor, "received", input.type() + " under " + request.jurisdiction + "; " + proofs(request));
         if (claim.awaitsEmailProof()) {
             sendCode(request, claim.subjectId() != null);
         } else {
             request.verifiedAt = request.receivedAt;
-            route(request, actor, claim.emailProof() == IdentityProof.TOKEN_VERIFIED_EMAIL
+            route(request, actor, claim.deviceOnly() ? "verified by holding the device id"
+                    : claim.emailProof() == IdentityProof.TOKEN_VERIFIED_EMAIL
                     ? "verified by token (subject and verified address)" : "verified by token");
         }
-        return request;
+        return new Submitted(request, false);
     }
 
     /** Opens the erasure an account closure asks for: the person asked by closing, so no approval is needed. */
@@ -79,7 +97,8 @@ public class RequestIntake {
 
     /**
      * Receives a request from an authorised agent (Data Rights Protocol), which attests that it verified the person's
-     * identity: no mailed code, but like any request without login it waits for an officer's approval.
+     * identity: no mailed code, but like any request without login it waits for an officer's approval. The protocol
+     * answers a repeated request itself (it knows which agent manages which request).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public PrivacyRequest openForAgent(NewRequest input, String agentActor, String detail) {
@@ -94,8 +113,12 @@ public class RequestIntake {
         return request;
     }
 
+    /**
+     * The mailed code proves the address. If an open request of the same type for that address exists already, this
+     * one is closed as its duplicate and the requester is answered with the existing one ({@code repeated}).
+     */
     @Transactional(dontRollbackOn = ProblemException.class)
-    public PrivacyRequest verify(String requestId, String code) {
+    public Submitted verify(String requestId, String code) {
         PrivacyRequest request = PrivacyRequest.findById(requestId);
         if (request == null || request.status != RequestStatus.UNVERIFIED) {
             throw ProblemException.notFound("An unverified request " + requestId);
@@ -104,14 +127,25 @@ public class RequestIntake {
         Instant now = Instant.now(clock);
         request.verifiedAt = now;
         request.proveEmail(IdentityProof.MAILED_CODE, now);
-        route(request, request.subjectId != null ? "subject:" + request.subjectId : "requester",
-                "address proven by the mailed code");
-        return request;
+        String actor = request.subjectId != null ? "subject:" + request.subjectId : "requester";
+        var open = openRequests.sameAs(request.type, request.objectionScope, request.subjectId, request.email,
+                request.deviceId).filter(other -> !other.id.equals(request.id));
+        if (open.isPresent()) {
+            request.closedAt = now;
+            audit.transition(request, RequestStatus.CLOSED, actor, "closed-as-duplicate",
+                    "address proven by the mailed code; request " + open.get().id + " for it is open already");
+            audit.note(open.get(), actor, "repeated", "the same request was sent again (" + request.id
+                    + ", closed as its duplicate); answered with this one");
+            return new Submitted(open.get(), true);
+        }
+        route(request, actor, "address proven by the mailed code");
+        return new Submitted(request, false);
     }
 
     /** After verification: questions go to officers' inbox, the rest to approval unless auto-approved. */
     private void route(PrivacyRequest request, String actor, String how) {
-        boolean own = request.subjectId != null;
+        // The subject's own request: signed in, or a cookie-only visitor holding the device (which reaches no account).
+        boolean own = request.subjectId != null || request.deviceId != null && request.email == null;
         boolean auto = own && (request.type.collectsData() && config.autoApprove().ownAccess()
                 || request.type == RequestType.ERASURE && config.autoApprove().ownErasure());
         if (request.type == RequestType.QUESTION) {
@@ -136,6 +170,8 @@ public class RequestIntake {
         request.email = claim.email();
         request.message = input.message();
         request.changesJson = input.changes() == null ? null : json(input.changes());
+        request.objectionScope = objectionScope(input);
+        request.deviceId = claim.deviceId();
         request.receivedAt = Instant.now(clock);
         if (claim.emailProof() != null) {
             request.proveEmail(claim.emailProof(), request.receivedAt);
@@ -145,11 +181,20 @@ public class RequestIntake {
         return request;
     }
 
+    /** DIRECT_MARKETING unless the objection says otherwise; null for the other types. */
+    private static ObjectionScope objectionScope(NewRequest input) {
+        if (!input.type().stopsProcessing()) {
+            return null;
+        }
+        return input.objection() != null ? input.objection() : ObjectionScope.DIRECT_MARKETING;
+    }
+
     /** For the audit trail: which identities and how each was proven (never the values themselves). */
     private static String proofs(PrivacyRequest request) {
         return "identities: " + (request.subjectId == null ? "" : "subject (" + request.subjectProof + ") ")
                 + (request.email == null ? "" : "email (" + (request.emailProof == null ? "awaiting the mailed code"
-                        : request.emailProof) + ")");
+                        : request.emailProof) + ") ")
+                + (request.deviceId == null ? "" : "device (" + IdentityProof.DEVICE_HELD + ")");
     }
 
     private void sendCode(PrivacyRequest request, boolean signedIn) {

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.UUID;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestType;
+import org.privacysuite.dsar.identity.ResolvedIdentities;
 import org.privacysuite.events.catalogue.AccessRequested;
 import org.privacysuite.events.catalogue.ErasureMode;
 import org.privacysuite.events.catalogue.ErasureRequested;
 import org.privacysuite.events.catalogue.Identities;
+import org.privacysuite.events.catalogue.ObjectionRequested;
 import org.privacysuite.events.catalogue.RectificationRequested;
 import org.privacysuite.events.outbox.Outbox;
 
@@ -24,13 +26,14 @@ public class SagaCommands {
     Rectifications rectifications;
 
     /**
-     * Asks the named participants (empty: every participant) to erase, export or correct. Only proven identities
-     * leave dsar-service (docs/identity.md); an unproven address never reaches this point. A correction goes to each
+     * Asks the named participants (empty: every participant) to erase, export, correct or stop processing. Only
+     * proven identities and those resolved from them leave dsar-service (docs/identity.md); an unproven address
+     * never reaches this point. A correction goes to each
      * owner on its own, with only the fields it holds.
      */
     public void ask(PrivacyRequest request, List<String> participants) {
         UUID id = UUID.fromString(request.id);
-        Identities identities = new Identities(request.provenEmail().stream().toList(), List.of());
+        Identities identities = ResolvedIdentities.of(request).identities();
         if (request.type.correctsData()) {
             rectifications.byOwner(request).forEach((service, changes) -> {
                 if (participants.isEmpty() || participants.contains(service)) {
@@ -38,16 +41,22 @@ public class SagaCommands {
                 }
             });
         } else if (request.type.collectsData()) {
-            outbox.publish(new AccessRequested(id, subjectKey(request), identities, participants));
+            outbox.publish(new AccessRequested(id, subjectKey(request), identities, participants,
+                    request.type == RequestType.PORTABILITY));
+        } else if (request.type.stopsProcessing()) {
+            outbox.publish(new ObjectionRequested(id, subjectKey(request), identities, request.objectionScope,
+                    participants));
         } else {
-            ErasureMode mode = request.type == RequestType.OBJECTION
-                    ? ErasureMode.CONSENT_BASED_ONLY : ErasureMode.FULL;
-            outbox.publish(new ErasureRequested(id, subjectKey(request), identities, mode, participants));
+            outbox.publish(new ErasureRequested(id, subjectKey(request), identities, ErasureMode.FULL, participants));
         }
     }
 
-    /** The subject id events are keyed by; a request by email only has no account, so its own id stands in. */
+    /**
+     * The subject id events are keyed by: the account (signed in, or resolved from a proven address); without one, the
+     * request's own id stands in.
+     */
     public static String subjectKey(PrivacyRequest request) {
-        return request.subjectId != null ? request.subjectId : "request:" + request.id;
+        String subject = ResolvedIdentities.of(request).subjectId();
+        return subject != null ? subject : "request:" + request.id;
     }
 }

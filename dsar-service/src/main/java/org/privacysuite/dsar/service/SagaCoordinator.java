@@ -1,37 +1,34 @@
 package org.privacysuite.dsar.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.privacysuite.dsar.config.DsarConfig;
 import org.privacysuite.dsar.domain.DeclaredParticipant;
 import org.privacysuite.dsar.domain.Participant;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestStatus;
-import org.privacysuite.events.catalogue.AccessCompleted;
-import org.privacysuite.events.catalogue.ErasureCompleted;
-import org.privacysuite.events.catalogue.RectificationCompleted;
-import org.privacysuite.events.catalogue.RectificationOutcome;
+import org.privacysuite.dsar.identity.IdentitiesUnavailable;
+import org.privacysuite.dsar.identity.IdentityResolution;
+import org.privacysuite.dsar.identity.ResolvedIdentities;
 
 /**
- * The erasure and access sagas: one command to all participants through the outbox, one row per participant for its
- * answer, and what each answer leads to. A request is fulfilled only when every participant has given a final answer;
- * a failure is asked again a bounded number of times and then stalls the request with its reason; a deferral without
- * a date is flagged. Re-asking is {@link ParticipantReasks}' job. The request never completes silently.
+ * The sagas (access, erasure, rectification, objection): the request's identities resolved once, one command to all
+ * participants through the outbox, one row per participant for its answer ({@link SagaAnswers}), and where the
+ * request stands after each. A request is fulfilled only when every participant has given a final answer; a failure
+ * is asked again a bounded number of times and then stalls the request with its reason; a deferral without a date is
+ * flagged. Re-asking is {@link ParticipantReasks}' job. The request never completes silently.
  */
 @ApplicationScoped
 public class SagaCoordinator {
 
     private static final Logger LOG = Logger.getLogger(SagaCoordinator.class);
+    static final String UNRESOLVED = "identities not resolved: ";
 
     @Inject
     DsarConfig config;
@@ -46,14 +43,10 @@ public class SagaCoordinator {
     ExportLinks exportLinks;
 
     @Inject
-    ExportVault vault;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
     Rectifications rectifications;
 
+    @Inject
+    IdentityResolution identities;
 
     @Inject
     Clock clock;
@@ -65,6 +58,10 @@ public class SagaCoordinator {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void start(PrivacyRequest request, String actor) {
+        if (!resolveIdentities(request)) {
+            return;
+        }
+        request.stalledReason = null; // a saga that waited for its identities starts now
         Instant now = Instant.now(clock);
         List<String> services = request.type.correctsData() ? List.copyOf(rectifications.byOwner(request).keySet())
                 : DeclaredParticipant.activeServices();
@@ -87,111 +84,35 @@ public class SagaCoordinator {
                 "asked " + String.join(", ", services));
     }
 
+    /**
+     * Resolves the request's identities once, before anyone is asked. When a directory cannot answer, the request
+     * stalls with the reason and nobody is asked with fewer identities than the person has; {@link #startWaiting}
+     * tries again.
+     */
+    private boolean resolveIdentities(PrivacyRequest request) {
+        if (request.identitiesJson != null) {
+            return true;
+        }
+        try {
+            ResolvedIdentities resolved = identities.resolve(request);
+            request.identitiesJson = resolved.json();
+            audit.note(request, AuditTrail.SYSTEM, "identities-resolved", resolved.found().isEmpty()
+                    ? "the proven identities only" : String.join("; ", resolved.found()));
+            return true;
+        } catch (IdentitiesUnavailable e) {
+            LOG.warnf("Identities of request %s not resolved yet: %s", request.id, e.getMessage());
+            stall(request, UNRESOLVED + e.getMessage() + "; tried again by the next job round");
+            return false;
+        }
+    }
+
+    /** The job's part: starts the sagas that wait for their identities to be resolved. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recordErasure(ErasureCompleted answer) {
-        Instant now = Instant.now(clock);
-        Participant participant = answered(answer.requestId(), answer.service(), answer.outcome().name(),
-                answer.reason(), now);
-        if (participant == null) {
-            return;
-        }
-        participant.deferredUntil = answer.deferredUntil();
-        participant.recordsJson = json(answer.records());
-        participant.retainedJson = json(answer.retained());
-        participant.nextAskAt = switch (answer.outcome()) {
-            // A deferral is a promise of a final answer by its date; silence after it is re-asked like any other. One
-            // without a date promises nothing: it is flagged and asked again after the usual answer timeout.
-            case DEFERRED -> (answer.deferredUntil() != null ? answer.deferredUntil() : now)
-                    .plus(config.saga().answerTimeout());
-            case FAILED -> retryAfterFailure(participant, now);
-            default -> null;
-        };
-        settle(participant, summary(answer));
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recordRectification(RectificationCompleted answer) {
-        Instant now = Instant.now(clock);
-        Participant participant = answered(answer.requestId(), answer.service(), answer.outcome().name(),
-                answer.reason(), now);
-        if (participant == null) {
-            return;
-        }
-        participant.fieldsJson = json(answer.fields());
-        participant.nextAskAt = answer.outcome() == RectificationOutcome.FAILED
-                ? retryAfterFailure(participant, now) : null;
-        StringBuilder summary = new StringBuilder(answer.outcome().name());
-        if (answer.reason() != null) {
-            summary.append(": ").append(answer.reason());
-        }
-        answer.fields().forEach(f -> summary.append("; ").append(f.field()).append(' ').append(f.outcome())
-                .append(f.reason() == null ? "" : " (" + f.reason() + ")"));
-        settle(participant, summary.toString());
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recordAccess(AccessCompleted answer) {
-        Participant participant = participantFor(answer.requestId(), answer.service());
-        if (participant == null) {
-            return;
-        }
-        participant.outcome = Participant.ANSWERED;
-        participant.dataEncrypted = vault.encrypt(json(answer.data()).getBytes(StandardCharsets.UTF_8));
-        participant.answeredAt = Instant.now(clock);
-        participant.nextAskAt = null;
-        settle(participant, "sent its data");
-    }
-
-    /** The participant with the answer's outcome and reason recorded; null when the answer changes nothing. */
-    private Participant answered(UUID requestId, String service, String outcome, String reason, Instant now) {
-        Participant participant = participantFor(requestId, service);
-        if (participant != null) {
-            participant.outcome = outcome;
-            participant.reason = reason;
-            participant.answeredAt = now;
-        }
-        return participant;
-    }
-
-    /** A failure may pass (a database restart): asked again with backoff, a bounded number of times, then null. */
-    private Instant retryAfterFailure(Participant participant, Instant now) {
-        return ++participant.failures <= config.saga().failedRetries()
-                ? now.plus(ParticipantReasks.backoff(config, participant.failures - 1)) : null;
-    }
-
-    private Participant participantFor(UUID requestId, String service) {
-        PrivacyRequest request = PrivacyRequest.findById(requestId.toString());
-        if (request == null) {
-            LOG.warnf("Answer from %s for unknown request %s ignored", service, requestId);
-            return null;
-        }
-        Participant participant = Participant.findById(new Participant.Key(request.id, service));
-        boolean running = request.status == RequestStatus.IN_PROGRESS || request.status == RequestStatus.STALLED;
-        if (participant == null && running) {
-            // A service that was not declared when the saga started (new, or its declaration still on the way)
-            // answered: it holds data too, so its answer is kept rather than dropped.
-            LOG.infof("%s answered request %s without being a declared participant; recorded", service, requestId);
-            participant = new Participant();
-            participant.requestId = request.id;
-            participant.service = service;
-            participant.askedAt = request.verifiedAt != null ? request.verifiedAt : request.receivedAt;
-            participant.asks = 1;
-            participant.persist();
-        }
-        if (participant == null) {
-            LOG.warnf("Answer from %s for request %s (%s, not running) ignored", service, requestId, request.status);
-            return null;
-        }
-        if (participant.isFinal()) {
-            return null; // a late or repeated answer (after a re-ask) changes nothing
-        }
-        return participant;
-    }
-
-    private void settle(Participant participant, String summary) {
-        PrivacyRequest request = PrivacyRequest.findById(participant.requestId);
-        audit.note(request, "service:" + participant.service, "participant-answered", participant.service + " " + summary);
-        reconsider(request, Instant.now(clock));
+    public void startWaiting() {
+        // Named by the reason they stalled with: a request stalled for anything else is not restarted.
+        List<PrivacyRequest> waiting = PrivacyRequest.list("status = ?1 and identitiesJson is null"
+                + " and stalledReason like ?2", RequestStatus.STALLED, UNRESOLVED + "%");
+        waiting.stream().filter(r -> r.type.runsSaga()).forEach(r -> start(r, AuditTrail.SYSTEM));
     }
 
     /**
@@ -244,24 +165,4 @@ public class SagaCoordinator {
         }
     }
 
-    private String summary(ErasureCompleted answer) {
-        StringBuilder text = new StringBuilder(answer.outcome().name());
-        if (answer.deferredUntil() != null) {
-            text.append(" until ").append(answer.deferredUntil());
-        }
-        if (answer.reason() != null) {
-            text.append(": ").append(answer.reason());
-        }
-        answer.records().forEach(r -> text.append("; ").append(r.recordType()).append(' ')
-                .append(r.action()).append(' ').append(r.count()));
-        return text.toString();
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

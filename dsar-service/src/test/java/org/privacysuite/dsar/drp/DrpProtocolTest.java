@@ -1,6 +1,7 @@
 package org.privacysuite.dsar.drp;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,12 +22,17 @@ import static org.privacysuite.dsar.drp.DrpClient.status;
 import static org.privacysuite.dsar.drp.DrpClient.token;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.privacysuite.dsar.DsarTestBase;
+import org.privacysuite.events.catalogue.ObjectionCompleted;
+import org.privacysuite.events.catalogue.ObjectionOutcome;
+import org.privacysuite.events.catalogue.StoppedProcessing;
 import org.privacysuite.testsupport.DrpTestAgent;
 import org.privacysuite.testsupport.TestTokens;
 
@@ -285,7 +291,8 @@ class DrpProtocolTest extends DsarTestBase {
         claims.remove("regime"); // voluntary: handled on CCPA terms
         String optOut = exercise(token, agent.sign(claims)).statusCode(200).extract().path("request_id");
         given().auth().oauth2(TestTokens.officer()).when().get("/api/privacy-requests/" + optOut)
-                .then().body("type", equalTo("OBJECTION")).body("jurisdiction", equalTo("CCPA"));
+                .then().body("type", equalTo("OBJECTION")).body("jurisdiction", equalTo("CCPA"))
+                .body("objection", equalTo("SALE_OR_SHARING"));
 
         act(optOut, "deny", Map.of("reason", "no_match: we hold no data for this address")).statusCode(200);
         status(token, optOut).statusCode(200)
@@ -340,5 +347,28 @@ class DrpProtocolTest extends DsarTestBase {
         assertEquals(200, answer.statusCode(), answer.body());
         assertEquals("revoked", new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body())
                 .path("status").asText());
+    }
+
+    /** What an opt-out did reaches the agent, so it can tell the person (issue #14). */
+    @Test
+    void aFulfilledOptOutSaysWhatWasRefused() throws Exception {
+        DrpTestAgent agent = newAgent();
+        onboard(agent);
+        String token = token(agent);
+        String optOut = exercise(token, agent.sign(agent.exercise("sale:opt-out", email()))).statusCode(200)
+                .extract().path("request_id");
+        act(optOut, "approve", null).statusCode(200);
+        UUID id = UUID.fromString(optOut);
+        send(new ObjectionCompleted(id, "request:" + optOut, "consent-service", ObjectionOutcome.STOPPED,
+                List.of(new StoppedProcessing("advertising-cookies", StoppedProcessing.Action.REFUSED, 2)), null),
+                "/consent");
+        for (String other : List.of("account-service", "newsletter-service")) {
+            send(new ObjectionCompleted(id, "request:" + optOut, other, ObjectionOutcome.NOTHING_FOUND, List.of(),
+                    "does no processing for sale or sharing"), "/" + other);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> status(token, optOut).statusCode(200)
+                .body("status", equalTo("fulfilled"))
+                .body("processing_details", equalTo("Opted out of sale and sharing: advertising-cookies refused for"
+                        + " 2 identities. Nothing to stop at account-service, newsletter-service.")));
     }
 }

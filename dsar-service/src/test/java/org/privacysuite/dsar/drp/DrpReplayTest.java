@@ -59,8 +59,12 @@ class DrpReplayTest extends DsarTestBase {
         exercise(token, message).statusCode(200).body("request_id", equalTo(first)).body("status", equalTo("in_progress"));
         assertEquals(1, requestsFor(email), "one signed message, one request");
 
-        // the same person asked again in a new message is a new request
-        String second = exercise(token, agent.sign(agent.exercise("deletion", email))).statusCode(200)
+        // the same request in a new message while the first is open is that request (issue #14, duplicates) ...
+        exercise(token, agent.sign(agent.exercise("deletion", email))).statusCode(200)
+                .body("request_id", equalTo(first));
+        assertEquals(1, requestsFor(email));
+        // ... and another action for the same person is a new request
+        String second = exercise(token, agent.sign(agent.exercise("access", email))).statusCode(200)
                 .extract().path("request_id");
         assertEquals(2, requestsFor(email));
         org.junit.jupiter.api.Assertions.assertNotEquals(first, second);

@@ -86,7 +86,8 @@ public interface GatewayConfig {
         /** Origins (scheme://host[:port]) whose browser scripts may call the API; env GATEWAY_CORS_ORIGINS. */
         List<String> origins();
 
-        @WithDefault("Authorization,Content-Type,Accept,Accept-Language,X-Correlation-Id,traceparent,tracestate")
+        /** X-Device-Id: a cookie-only visitor's browser reads its own privacy request with its device id. */
+        @WithDefault("Authorization,Content-Type,Accept,Accept-Language,X-Correlation-Id,traceparent,tracestate,X-Device-Id")
         List<String> allowedHeaders();
 
         /** How long a browser may cache a preflight answer. */

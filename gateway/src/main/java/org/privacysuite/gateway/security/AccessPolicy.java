@@ -57,6 +57,9 @@ public final class AccessPolicy {
             rule(Access.PUBLIC, Set.of(POST), "/api/newsletter/browsing-events"),
             rule(Access.PUBLIC, Set.of(POST), "/api/privacy-requests"),
             rule(Access.PUBLIC, Set.of(POST), "/api/privacy-requests/[^/]+/verify"),
+            // a cookie-only visitor reads its own request with its device id (X-Device-Id); dsar-service checks it,
+            // or the owner's or an officer's token
+            rule(Access.PUBLIC, Set.of(GET), "/api/privacy-requests/[^/]+"),
             // requesters without an account download their export with the link mailed to them; dsar-service
             // checks the link's token, or the signed-in owner's token
             rule(Access.PUBLIC, Set.of(GET), "/api/privacy-requests/[^/]+/export"));

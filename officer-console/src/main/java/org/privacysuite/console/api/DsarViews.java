@@ -14,7 +14,7 @@ public final class DsarViews {
             Instant dueAt, Instant acknowledgeBy, boolean overdue, Instant extendedAt, String extensionReason,
             String denialReason, String stalledReason, String reply, Instant fulfilledAt, Instant closedAt,
             String message, String email, String subjectId, String source, List<Participant> participants,
-            List<Identity> identities, Map<String, String> changes) {
+            List<Identity> identities, Map<String, String> changes, String objection) {
 
         public boolean open() {
             return switch (status) {
@@ -53,7 +53,8 @@ public final class DsarViews {
         }
     }
 
-    public record Identity(String kind, String value, String proof, Instant provenAt) {
+    /** {@code proof}: how the requester proved it; {@code resolvedBy}: how the saga found it from a proven one. */
+    public record Identity(String kind, String value, String proof, Instant provenAt, String resolvedBy) {
     }
 
     public record Participant(String service, String outcome, Instant deferredUntil, String reason,
@@ -66,7 +67,12 @@ public final class DsarViews {
         }
     }
 
-    public record RecordResult(String recordType, String action, long count) {
+    /** An erasure's result per record type, or what an objection stopped ({@code processing}: a purpose or type). */
+    public record RecordResult(String recordType, String processing, String action, long count) {
+
+        public String name() {
+            return recordType != null ? recordType : processing;
+        }
     }
 
     /** A rectification's answer for one field: CHANGED, UNCHANGED or REFUSED, and why. */

@@ -171,6 +171,18 @@ public interface Msg {
     @Message("Correct {field} to")
     String correction(String field);
 
+    @Message("Objects to")
+    String objectsTo();
+
+    @Message("direct marketing, and the profiling for it (GDPR Art. 21(2))")
+    String objectionDIRECT_MARKETING();
+
+    @Message("the sale or sharing of personal data (CCPA opt-out)")
+    String objectionSALE_OR_SHARING();
+
+    @Message("found from a proven identity: {how}")
+    String resolvedBy(String how);
+
     @Message("Legal basis")
     String legalBasis();
 

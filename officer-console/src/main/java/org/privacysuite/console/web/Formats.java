@@ -31,6 +31,11 @@ public final class Formats {
         return "source" + source;
     }
 
+    /** The message key naming what an objection covers, e.g. {@code objectionDIRECT_MARKETING}. */
+    static String objectionKey(String scope) {
+        return "objection" + scope;
+    }
+
     /** Whole days until the deadline, 0 on its last day; only meaningful while not overdue. */
     static int daysLeft(RequestView request) {
         return wholeDaysLeft(request, Instant.now());

@@ -16,7 +16,7 @@ class ConsoleWordingTest {
 
     private static RequestView dueAt(String due) {
         return new RequestView("id", "ERASURE", "GDPR", "IN_PROGRESS", NOW, Instant.parse(due), null, false, null,
-                null, null, null, null, null, null, null, null, null, "WEB", List.of(), List.of(), null);
+                null, null, null, null, null, null, null, null, null, "WEB", List.of(), List.of(), null, null);
     }
 
     @Test

@@ -17,7 +17,14 @@ import org.privacysuite.dsar.domain.Jurisdiction;
  * <li>CCPA (Cal. Civ. Code §1798.130(a)(2), CCPA Regulations §7021): answer within 45 calendar days, extendable once
  * by 45 more (90 in all) with notice; confirm receipt within 10 business days (Monday to Friday; public holidays
  * are not subtracted, which can only make the deadline earlier, never late).</li>
+ * <li>PIPEDA s. 8(3)-(4): answer within 30 days of receipt; extendable once by up to 30 more days, with notice given
+ * within the first 30 days of the new time limit and of the right to complain to the Commissioner.</li>
+ * <li>Québec, Act respecting the protection of personal information in the private sector s. 32: answer within 30
+ * days of receipt; the Act provides no extension for private enterprises.</li>
  * </ul>
+ * Every extension must be given within the first period (GDPR Art. 12(3): "within one month of receipt"; PIPEDA s.
+ * 8(4): "within thirty days after the day on which the request is received"; CCPA §7021(b): "within the first 45
+ * days"): {@link #extendedDueAt} refuses one asked for after the original due date.
  */
 public final class LegalDeadlines {
 
@@ -26,6 +33,9 @@ public final class LegalDeadlines {
     public static final int CCPA_DAYS = 45;
     public static final int CCPA_EXTENSION_DAYS = 45;
     public static final int CCPA_ACKNOWLEDGEMENT_BUSINESS_DAYS = 10;
+    public static final int PIPEDA_DAYS = 30;
+    public static final int PIPEDA_MAX_EXTENSION_DAYS = 30;
+    public static final int QUEBEC_DAYS = 30;
 
     private LegalDeadlines() {
     }
@@ -35,6 +45,8 @@ public final class LegalDeadlines {
         return switch (jurisdiction) {
             case GDPR -> received.plusMonths(GDPR_MONTHS).toInstant();
             case CCPA -> received.plusDays(CCPA_DAYS).toInstant();
+            case PIPEDA -> received.plusDays(PIPEDA_DAYS).toInstant();
+            case QUEBEC -> received.plusDays(QUEBEC_DAYS).toInstant();
         };
     }
 
@@ -55,11 +67,21 @@ public final class LegalDeadlines {
     }
 
     /**
-     * The due date after the one extension the law allows: GDPR by {@code months} (1 or 2), CCPA by 45 days
-     * ({@code months} ignored). Counted from the original due date.
+     * The due date after the one extension the law allows, asked for at {@code now}: GDPR by {@code months} (1 or 2),
+     * CCPA by 45 days and PIPEDA by 30 ({@code months} ignored), counted from the original due date; none under
+     * Québec's Act. Refused (409) once the original period is over: the law lets the extension be given only within it.
      */
-    public static Instant extendedDueAt(Jurisdiction jurisdiction, Instant receivedAt, int months) {
+    public static Instant extendedDueAt(Jurisdiction jurisdiction, Instant receivedAt, int months, Instant now) {
         Instant original = dueAt(jurisdiction, receivedAt);
+        if (jurisdiction == Jurisdiction.QUEBEC) {
+            throw ProblemException.conflict("no-extension", "No extension under this law",
+                    "Québec's private sector Act (s. 32) gives 30 days to answer and provides no extension");
+        }
+        if (now.isAfter(original)) {
+            throw ProblemException.conflict("extension-too-late", "Too late to extend",
+                    "An extension must be given within the first period, which ended on " + original
+                            + "; the request is overdue and must be answered now");
+        }
         return switch (jurisdiction) {
             case GDPR -> {
                 if (months < 1 || months > GDPR_MAX_EXTENSION_MONTHS) {
@@ -69,6 +91,8 @@ public final class LegalDeadlines {
                 yield receivedAt.atZone(ZoneOffset.UTC).plusMonths(GDPR_MONTHS + months).toInstant();
             }
             case CCPA -> original.atZone(ZoneOffset.UTC).plusDays(CCPA_EXTENSION_DAYS).toInstant();
+            case PIPEDA -> original.atZone(ZoneOffset.UTC).plusDays(PIPEDA_MAX_EXTENSION_DAYS).toInstant();
+            case QUEBEC -> throw new IllegalStateException("refused above");
         };
     }
 }

@@ -67,8 +67,9 @@ public class OfficerActions {
                     "The deadline of request " + id + " was extended before; the law allows one extension");
         }
         Instant before = request.dueAt;
-        request.dueAt = LegalDeadlines.extendedDueAt(request.jurisdiction, request.receivedAt, months);
-        request.extendedAt = Instant.now(clock);
+        Instant now = Instant.now(clock);
+        request.dueAt = LegalDeadlines.extendedDueAt(request.jurisdiction, request.receivedAt, months, now);
+        request.extendedAt = now;
         request.extensionReason = reason;
         audit.note(request, officer, "extended", "due " + before + " -> " + request.dueAt + ": " + reason);
         tell(request, "The deadline of your privacy request was extended",

@@ -23,9 +23,17 @@ public final class DsarViews {
             };
         }
 
-        /** dsar-service allows one extension, while the request is open. */
+        /**
+         * dsar-service allows one extension, within the first period (before the original due date), and none under
+         * Québec's Act.
+         */
         public boolean extendable() {
-            return extendedAt == null && open();
+            return extendedAt == null && open() && !overdue && !"QUEBEC".equals(jurisdiction);
+        }
+
+        /** The message key saying how far the extension goes, for the laws that fix it in days. */
+        public String extensionKey() {
+            return "extension" + jurisdiction;
         }
 
         public boolean approvable() {

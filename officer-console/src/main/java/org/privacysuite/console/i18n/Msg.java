@@ -274,7 +274,10 @@ public interface Msg {
     String months(int months);
 
     @Message("Under CCPA the deadline moves by 45 days.")
-    String ccpaExtension();
+    String extensionCCPA();
+
+    @Message("Under PIPEDA, the deadline moves back by 30 days; the person is told of the right to complain to the Privacy Commissioner of Canada.")
+    String extensionPIPEDA();
 
     @Message("Ask {service} again for its answer to this request?")
     String reaskQuestion(String service);

@@ -33,7 +33,7 @@ public class QueuePage {
     static final List<String> TYPES = List.of("ACCESS", "PORTABILITY", "ERASURE", "RECTIFICATION", "OBJECTION",
             "QUESTION");
     // the jurisdictions dsar-service knows (its Jurisdiction enum)
-    static final List<String> JURISDICTIONS = List.of("GDPR", "CCPA");
+    static final List<String> JURISDICTIONS = List.of("GDPR", "CCPA", "PIPEDA", "QUEBEC");
     static final List<String> SOURCES = List.of("WEB", "ACCOUNT_CLOSURE", "AUTHORISED_AGENT");
 
     @CheckedTemplate

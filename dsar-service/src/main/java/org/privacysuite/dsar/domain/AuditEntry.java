@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import org.hibernate.annotations.Immutable;
 
-/** One line of a request's append-only audit trail: who did what, when, and the status change it caused. */
+/**
+ * One line of a request's append-only audit trail: who did what, when, and the status change it caused, sealed with
+ * a keyed hash chained to the request's previous line. The database refuses updates and deletes (Liquibase dsar-15).
+ */
 @Entity
 @Immutable
 @Table(name = "request_audit")
@@ -42,6 +45,14 @@ public class AuditEntry extends PanacheEntityBase {
     public RequestStatus toStatus;
 
     public String detail;
+
+    /** The keyed hash of the request's previous entry; null for its first (or one written before sealing). */
+    @Column(name = "prev_hash")
+    public String prevHash;
+
+    /** The keyed hash of this entry's content and {@link #prevHash} ({@code AuditSeal}). */
+    @Column(name = "entry_hash")
+    public String entryHash;
 
     public static List<AuditEntry> of(String requestId) {
         return list("requestId = ?1 order by seq", requestId);

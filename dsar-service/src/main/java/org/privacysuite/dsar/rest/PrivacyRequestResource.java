@@ -45,6 +45,7 @@ import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestSource;
 import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.dsar.domain.RequestType;
+import org.privacysuite.dsar.service.AuditChain;
 import org.privacysuite.dsar.service.ExportLinks;
 import org.privacysuite.dsar.service.ExportPackages;
 import org.privacysuite.dsar.service.IdentityPolicy;
@@ -97,6 +98,9 @@ public class PrivacyRequestResource {
 
     @Inject
     PortabilityArchive archive;
+
+    @Inject
+    AuditChain auditChain;
 
     @Inject
     RequestQueue queue;
@@ -302,6 +306,18 @@ public class PrivacyRequestResource {
     public List<RequestDtos.AuditDto> audit(@PathParam("id") @Pattern(regexp = ID) String id) {
         OfficerActions.load(id);
         return AuditEntry.of(id).stream().map(RequestDtos::audit).toList();
+    }
+
+    @Operation(summary = "Verify a request's audit trail", description = "Whether the trail is as it was written: every"
+            + " entry's keyed hash, the chain of the request's entries, and their links in the suite-wide chain."
+            + " `head` is the hash of the request's latest entry, `suiteHead` that of the suite-wide chain: noted down,"
+            + " a later verification shows that nothing before it was rewritten. Privacy officers only.")
+    @GET
+    @Path("/{id}/audit/verify")
+    @RolesAllowed(Roles.PRIVACY_OFFICER)
+    public AuditChain.Verification verifyAudit(@PathParam("id") @Pattern(regexp = ID) String id) {
+        OfficerActions.load(id);
+        return auditChain.verify(id);
     }
 
     /** A request made with a device id alone, for the browser holding that id; any other answers 404. */

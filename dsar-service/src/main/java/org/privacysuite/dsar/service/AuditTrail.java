@@ -6,13 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.privacysuite.dsar.domain.AuditEntry;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestStatus;
 
 /**
- * Writes the audit trail, in the same transaction as the change it records, and announces the change to observers
- * ({@link RequestChanged}), such as the Data Rights Protocol's status callbacks.
+ * Writes the audit trail, in the same transaction as the change it records, each entry sealed and chained to the
+ * request's previous one ({@link AuditSeal}) and queued for the suite-wide chain ({@link AuditChain}), and announces
+ * the change to observers ({@link RequestChanged}), such as the Data Rights Protocol's status callbacks.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -24,6 +26,12 @@ public class AuditTrail {
 
     @Inject
     Event<RequestChanged> changes;
+
+    @Inject
+    AuditSeal seal;
+
+    @Inject
+    AuditChain chain;
 
     /** Records an action that does not change the status. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -46,13 +54,19 @@ public class AuditTrail {
             String detail) {
         AuditEntry entry = new AuditEntry();
         entry.requestId = requestId;
-        entry.at = Instant.now(clock);
+        // To the second: the seal covers the time as every database will give it back (MySQL rounds fractions a
+        // column does not keep, and a driver may not send them); the sequence orders entries within a second.
+        entry.at = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         entry.actor = actor;
         entry.action = action;
         entry.fromStatus = from;
         entry.toStatus = to;
         entry.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
+        entry.prevHash = AuditEntry.<AuditEntry>find("requestId = ?1 order by seq desc", requestId)
+                .firstResultOptional().map(previous -> previous.entryHash).orElse(null);
+        entry.entryHash = seal.entryHash(entry);
         entry.persist();
+        chain.awaitLinking(entry);
         changes.fire(new RequestChanged(requestId));
     }
 }

@@ -41,6 +41,9 @@ public class DsarJobs {
     ContactRetention retention;
 
     @Inject
+    AuditChain auditChain;
+
+    @Inject
     ExportLinks exportLinks;
 
     @Inject
@@ -75,6 +78,7 @@ public class DsarJobs {
             retention.apply(now);
             purgeExports(now);
             throttle.purgeExpired();
+            auditChain.link(now); // last: with the entries this round wrote
             return true;
         });
     }

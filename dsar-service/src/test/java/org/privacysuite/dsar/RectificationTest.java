@@ -108,8 +108,10 @@ class RectificationTest extends DsarTestBase {
                 .body("participants.find { it.service == 'account-service' }.fields.field",
                         equalTo(List.of("email", "city"))));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !mailsTo(oldAddress).isEmpty());
-        Mail told = mailsTo(oldAddress).get(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(oldAddress).stream()
+                .anyMatch(m -> m.getSubject().equals("Your correction request")));
+        Mail told = mailsTo(oldAddress).stream().filter(m -> m.getSubject().equals("Your correction request"))
+                .findFirst().orElseThrow();
         assertTrue(told.getText().contains("city (account-service): corrected"), told.getText());
         assertTrue(told.getText().contains("email (newsletter-service): not corrected: the new address already has"),
                 told.getText());

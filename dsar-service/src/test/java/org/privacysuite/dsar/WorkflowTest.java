@@ -52,7 +52,9 @@ class WorkflowTest extends DsarTestBase {
 
         act(id, "reply", Map.of("message", "No. Advertising cookies are used only with your consent.")).statusCode(200)
                 .body("status", equalTo("FULFILLED"));
-        assertEquals(2, mailsTo(email).size(), "the code, then the answer");
+        assertEquals(List.of("Confirm your privacy request", "We received your privacy request",
+                "Answer to your privacy question"), mailsTo(email).stream().map(m -> m.getSubject()).toList(),
+                "the code, the acknowledgement, then the answer");
         act(id, "close", null).statusCode(200).body("status", equalTo("CLOSED"));
 
         String officer = TestTokens.officer();

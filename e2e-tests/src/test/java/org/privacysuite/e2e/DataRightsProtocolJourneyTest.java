@@ -123,7 +123,7 @@ class DataRightsProtocolJourneyTest extends Journey {
                 .then().statusCode(200).extract().path("request_id");
         as(officer).when().post("/api/privacy-requests/" + requestId + "/approve").then().statusCode(200);
 
-        String link = Mails.find(Mails.body(mails.awaitMail(email, 2)), "(http://\\S+/export\\?token=[A-Za-z0-9_-]+)");
+        String link = mails.awaitFind(email, "(http://\\S+/export\\?token=[A-Za-z0-9_-]+)");
         assertTrue(link.startsWith(suite.gateway()), "the link points at the gateway: " + link);
         String export = given().urlEncodingEnabled(false).when().get(link).then().statusCode(200).extract().asString();
         assertTrue(export.contains(email) && export.contains("appliances"), "the newsletter's data: " + export);

@@ -50,7 +50,7 @@ class IdentityAttacksJourneyTest extends Journey {
         as(officer).when().post("/api/privacy-requests/" + id + "/approve").then().statusCode(200);
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> as(officer).when()
                 .get("/api/privacy-requests/" + id).then().statusCode(200).body("status", equalTo("FULFILLED")));
-        String link = Mails.find(Mails.body(mails.awaitMail(victim, mailsSoFar + 2)), "(http\\S+/export\\?token=\\S+)");
+        String link = mails.awaitFind(victim, "(http\\S+/export\\?token=\\S+)");
         String export = gateway().when().get(link.substring(link.indexOf("/api/"))).then().statusCode(200)
                 .extract().asString();
         assertTrue(export.contains(victim), "the victim's subscription is still there: " + export);

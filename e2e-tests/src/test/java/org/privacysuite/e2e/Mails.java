@@ -37,6 +37,18 @@ final class Mails {
         return to(address).get(n - 1);
     }
 
+    /**
+     * Waits for a mail to the address whose body matches {@code regex} and returns the first group of the first such
+     * mail: for mails sent once (a download link), wherever they fall among the others (notices, codes).
+     */
+    String awaitFind(String address, String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> to(address).stream()
+                .anyMatch(m -> pattern.matcher(body(m)).find()));
+        return to(address).stream().map(Mails::body).filter(b -> pattern.matcher(b).find()).findFirst()
+                .map(b -> find(b, regex)).orElseThrow();
+    }
+
     static String body(MimeMessage message) {
         return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
     }

@@ -60,6 +60,9 @@ public class PrivacyRequest extends PanacheEntityBase {
 
     public String message;
 
+    /** The language notices are written in: {@code en} or {@code fr}. */
+    public String language = "en";
+
     /** What an OBJECTION covers; null for other types. */
     @Enumerated(EnumType.STRING)
     @Column(name = "objection_scope")

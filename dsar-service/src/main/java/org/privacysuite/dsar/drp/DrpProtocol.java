@@ -157,7 +157,7 @@ public class DrpProtocol {
         }
 
         PrivacyRequest request = intake.openForAgent(
-                new NewRequest(type, jurisdiction, describe(agent, exercise, claims), email, null, objection),
+                new NewRequest(type, jurisdiction, describe(agent, exercise, claims), email, null, objection, null),
                 actor(agent), "Data Rights Protocol " + exercise + " (regime " + (regime == null ? "none" : regime)
                         + ", email_verified " + claims.path("email_verified").asBoolean(false)
                         + (agentRequestId == null ? "" : ", agent-request-id " + agentRequestId) + ")");

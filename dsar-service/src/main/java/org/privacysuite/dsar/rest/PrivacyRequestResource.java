@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -120,7 +121,8 @@ public class PrivacyRequestResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RequestDto.class)))
     @APIResponse(responseCode = "429", description = "Too many requests from this client, or too many codes mailed to"
             + " this address; Retry-After says when to try again.")
-    public Response submit(@Valid @NotNull CreateRequestDto body, @Context HttpServerRequest http) {
+    public Response submit(@Valid @NotNull CreateRequestDto body, @Context HttpServerRequest http,
+            @Context HttpHeaders headers) {
         Optional<String> subject = signedInUser();
         boolean deviceOnly = subject.isEmpty() && (body.email() == null || body.email().isBlank())
                 && body.deviceId() != null;
@@ -158,8 +160,10 @@ public class PrivacyRequestResource {
         if (claim.awaitsEmailProof()) {
             throttle.admitCodeMail(claim.email());
         }
+        String language = body.language() != null ? body.language() : headers.getAcceptableLanguages().stream()
+                .map(Locale::getLanguage).filter(l -> l.equals("en") || l.equals("fr")).findFirst().orElse(null);
         RequestIntake.Submitted submitted = intake.submit(new NewRequest(body.type(), body.jurisdiction(),
-                body.message(), claim.email(), body.changes(), body.objection()), claim, RequestSource.WEB);
+                body.message(), claim.email(), body.changes(), body.objection(), language), claim, RequestSource.WEB);
         return answer(submitted, Response.Status.CREATED);
     }
 

@@ -9,6 +9,7 @@ import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.dsar.domain.RequestType;
+import org.privacysuite.dsar.notice.Notices;
 
 /** What privacy officers do with requests; every action lands in the audit trail with the officer's id. */
 @ApplicationScoped
@@ -25,6 +26,9 @@ public class OfficerActions {
 
     @Inject
     MailOutbox mails;
+
+    @Inject
+    Notices notices;
 
     @Inject
     Clock clock;
@@ -52,6 +56,7 @@ public class OfficerActions {
                 RequestStatus.IN_PROGRESS, RequestStatus.STALLED);
         request.denialReason = reason;
         audit.transition(request, RequestStatus.DENIED, officer, "denied", reason);
+        notices.denied(request);
         return request;
     }
 
@@ -72,9 +77,7 @@ public class OfficerActions {
         request.extendedAt = now;
         request.extensionReason = reason;
         audit.note(request, officer, "extended", "due " + before + " -> " + request.dueAt + ": " + reason);
-        tell(request, "The deadline of your privacy request was extended",
-                "We need more time for your request " + request.id + ". We will answer by " + request.dueAt
-                        + ".\nReason: " + reason);
+        notices.extended(request);
         return request;
     }
 

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.dsar.config.DsarConfig;
 import org.privacysuite.dsar.domain.IdentityProof;
+import org.privacysuite.dsar.domain.Jurisdiction;
+import org.privacysuite.dsar.notice.Notices;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestSource;
 import org.privacysuite.dsar.domain.RequestStatus;
@@ -49,6 +51,9 @@ public class RequestIntake {
 
     @Inject
     OpenRequests openRequests;
+
+    @Inject
+    Notices notices;
 
     /** A request received, or the open one it repeats ({@code repeated}): answered with that one, nothing new. */
     public record Submitted(PrivacyRequest request, boolean repeated) {
@@ -142,8 +147,12 @@ public class RequestIntake {
         return new Submitted(request, false);
     }
 
-    /** After verification: questions go to officers' inbox, the rest to approval unless auto-approved. */
+    /**
+     * After verification: the requester is told it arrived and by when it will be answered; questions go to officers'
+     * inbox, the rest to approval unless auto-approved.
+     */
     private void route(PrivacyRequest request, String actor, String how) {
+        notices.acknowledge(request);
         // The subject's own request: signed in, or a cookie-only visitor holding the device (which reaches no account).
         boolean own = request.subjectId != null || request.deviceId != null && request.email == null;
         boolean auto = own && (request.type.collectsData() && config.autoApprove().ownAccess()
@@ -171,6 +180,8 @@ public class RequestIntake {
         request.message = input.message();
         request.changesJson = input.changes() == null ? null : json(input.changes());
         request.objectionScope = objectionScope(input);
+        request.language = input.language() != null ? input.language()
+                : request.jurisdiction == Jurisdiction.QUEBEC ? "fr" : "en"; // Québec: French by default (Charter)
         request.deviceId = claim.deviceId();
         request.receivedAt = Instant.now(clock);
         if (claim.emailProof() != null) {

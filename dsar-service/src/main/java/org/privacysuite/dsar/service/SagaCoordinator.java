@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.jboss.logging.Logger;
 import org.privacysuite.dsar.config.DsarConfig;
 import org.privacysuite.dsar.domain.DeclaredParticipant;
@@ -16,6 +18,8 @@ import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.dsar.identity.IdentitiesUnavailable;
 import org.privacysuite.dsar.identity.IdentityResolution;
 import org.privacysuite.dsar.identity.ResolvedIdentities;
+import org.privacysuite.dsar.notice.Notices;
+import org.privacysuite.events.catalogue.RetainedItem;
 
 /**
  * The sagas (access, erasure, rectification, objection): the request's identities resolved once, one command to all
@@ -47,6 +51,12 @@ public class SagaCoordinator {
 
     @Inject
     IdentityResolution identities;
+
+    @Inject
+    Notices notices;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Inject
     Clock clock;
@@ -139,9 +149,10 @@ public class SagaCoordinator {
                     "every participant answered");
             if (request.type.collectsData() && request.subjectId == null && request.provenEmail().isPresent()) {
                 exportLinks.mailTo(request); // no account to sign in with: the link goes to the verified address
-            }
-            if (request.type.correctsData()) {
+            } else if (request.type.correctsData()) {
                 rectifications.tellRequester(request, all);
+            } else {
+                notices.completed(request, retainedItems(all));
             }
         } else if (!problems.isEmpty()) {
             stall(request, String.join("; ", problems));
@@ -150,6 +161,25 @@ public class SagaCoordinator {
             audit.transition(request, RequestStatus.IN_PROGRESS, AuditTrail.SYSTEM, "resumed",
                     "the participants it waited for answered or were asked again");
         }
+    }
+
+    /** What the participants keep under a legal obligation, for the completion notice: "invoice (basis, until)". */
+    private List<String> retainedItems(List<Participant> participants) {
+        List<String> items = new ArrayList<>();
+        for (Participant participant : participants) {
+            if (participant.retainedJson == null) {
+                continue;
+            }
+            try {
+                for (RetainedItem item : mapper.readValue(participant.retainedJson, RetainedItem[].class)) {
+                    items.add(item.recordType() + " (" + item.legalBasis()
+                            + (item.until() == null ? "" : ", until " + item.until().toString().substring(0, 10)) + ")");
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return items;
     }
 
     /** Flags the request to officers with the reason; a new reason on a stalled request is noted, not repeated. */

@@ -33,7 +33,7 @@ public final class ErasureRules {
     /** Legal basis of what a hold keeps. */
     public static final String HOLD_BASIS = "GDPR Art. 6(1)(b) and 17(3)(e): an obligation of the contract is still open";
 
-    /** What a consent-based-only erasure keeps: the account itself rests on the contract, not on consent. */
+    /** The basis of the account itself: the contract, not consent. */
     public static final String ACCOUNT_BASIS = "GDPR Art. 6(1)(b): the account is the contract the person holds";
 
     private ErasureRules() {

@@ -166,9 +166,10 @@ class ErasureTest extends AccountTestBase {
                     new ErasureRequested(UUID.randomUUID(), user.id(), Identities.none(), ErasureMode.FULL));
             JsonNode answer = json.readTree(results.read(Duration.ofSeconds(30), answersTo(user.id()), 1).get(0).value());
             assertEquals("ERASED", answer.get("outcome").asText());
-            assertEquals(0, counts(answer).get("keycloak-user"), "deleted at closure, not by this request");
+            assertEquals(1, counts(answer).get("keycloak-user"), "kept, disabled, from the closure to this request");
             assertEquals(1, counts(answer).get("account-profile"));
             assertFalse(row(user.id()).isPresent());
+            assertTrue(keycloakUser(user.id()).isEmpty());
         }
     }
 

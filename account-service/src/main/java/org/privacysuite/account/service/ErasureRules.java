@@ -3,7 +3,8 @@ package org.privacysuite.account.service;
 /**
  * The record types account-service holds and what erasure does to each (the declaration the README repeats).
  * <ul>
- * <li>{@code keycloak-user} DELETE: disabled, sessions ended, then deleted from Keycloak (username, email, password).</li>
+ * <li>{@code keycloak-user} DELETE: disabled, sessions ended, then deleted from Keycloak (username, email, password);
+ * after an owner's closure, by the erasure request the closure starts (see {@link AccountLifecycle}).</li>
  * <li>{@code account-profile} DELETE: the profile row with its optional fields and sharing choices. Closing an account
  * already empties it, leaving a tombstone (id, status, dates) that the erasure request started by the closure
  * deletes.</li>

@@ -142,6 +142,14 @@ abstract class AccountTestBase {
         return keycloak().find(id);
     }
 
+    /** The person proves their address in Keycloak (what Keycloak's verify-email action records). */
+    static void verifyEmail(String id) {
+        var user = Arc.container().instance(Keycloak.class).get().realm(KeycloakServer.REALM).users().get(id);
+        UserRepresentation representation = user.toRepresentation();
+        representation.setEmailVerified(true);
+        user.update(representation);
+    }
+
     /** Asks Keycloak itself (the admin API), not the code under test. */
     static Optional<String> keycloakUserNamed(String username) {
         return Arc.container().instance(Keycloak.class).get().realm(KeycloakServer.REALM).users()

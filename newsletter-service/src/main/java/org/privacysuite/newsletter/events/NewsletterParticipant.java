@@ -11,12 +11,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.privacysuite.events.catalogue.AccessRequested;
 import org.privacysuite.events.catalogue.ErasureRequested;
+import org.privacysuite.events.catalogue.ObjectionCompleted;
+import org.privacysuite.events.catalogue.ObjectionRequested;
 import org.privacysuite.events.catalogue.RectificationRequested;
 import org.privacysuite.events.participant.JournalKeys;
 import org.privacysuite.events.participant.PrivacyRequestParticipant;
 import org.privacysuite.newsletter.domain.Subscriber;
 
-/** newsletter-service's part in erasure, access and rectification (of a subscription's address) requests. */
+/**
+ * newsletter-service's part in erasure, access, rectification (of a subscription's address) and objection requests.
+ */
 @ApplicationScoped
 public class NewsletterParticipant implements PrivacyRequestParticipant {
 
@@ -28,6 +32,9 @@ public class NewsletterParticipant implements PrivacyRequestParticipant {
 
     @Inject
     NewsletterRectification rectification;
+
+    @Inject
+    NewsletterObjection objection;
 
     @Override
     public String service() {
@@ -42,6 +49,11 @@ public class NewsletterParticipant implements PrivacyRequestParticipant {
     @Override
     public void export(AccessRequested request) {
         export.export(request);
+    }
+
+    @Override
+    public ObjectionCompleted object(ObjectionRequested request) {
+        return objection.object(request);
     }
 
     @Override
@@ -77,7 +89,7 @@ public class NewsletterParticipant implements PrivacyRequestParticipant {
                 DeclaredRecordType.deleted("interest-profile", "interest topics and counts for personalisation"),
                 DeclaredRecordType.deleted("browsing-event", "pages seen, kept for personalisation"),
                 // Kept with no end date: the objection to direct marketing stands until the person subscribes again.
-                DeclaredRecordType.retained("suppression-entry", "a keyed hash of an erased address, never the address",
+                DeclaredRecordType.retained("suppression-entry", "a keyed hash of an erased or objecting address, never the address",
                         NewsletterErasure.SUPPRESSION_LEGAL_BASIS, null));
     }
 

@@ -173,6 +173,28 @@ class ErasureTest extends AccountTestBase {
         }
     }
 
+    /** A request that names only an address erases the account only if its owner verified that address. */
+    @Test
+    void anAddressReachesOnlyTheAccountThatVerifiedIt() throws Exception {
+        User user = newUser();
+        String byAddress = "request:" + UUID.randomUUID();
+        Identities address = new Identities(List.of(user.email()), List.of());
+        try (TopicReader results = new TopicReader(Topics.PRIVACY_RESULTS)) {
+            send(UUID.randomUUID().toString(), new ErasureRequested(UUID.randomUUID(), byAddress, address,
+                    ErasureMode.FULL));
+            JsonNode answer = json.readTree(results.read(Duration.ofSeconds(30), answersTo(byAddress), 1).get(0).value());
+            assertEquals("NOTHING_FOUND", answer.get("outcome").asText(), "someone merely typed this address");
+            assertTrue(keycloakUser(user.id()).orElseThrow().enabled());
+
+            verifyEmail(user.id());
+            send(UUID.randomUUID().toString(), new ErasureRequested(UUID.randomUUID(), byAddress, address,
+                    ErasureMode.FULL));
+            answer = json.readTree(results.read(Duration.ofSeconds(30), answersTo(byAddress), 1).get(0).value());
+            assertEquals("ERASED", answer.get("outcome").asText());
+            assertTrue(keycloakUser(user.id()).isEmpty());
+        }
+    }
+
     @Test
     void erasureOfAnUnknownSubjectFindsNothing() throws Exception {
         String subject = UUID.randomUUID().toString();

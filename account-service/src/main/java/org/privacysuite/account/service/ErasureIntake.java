@@ -114,7 +114,7 @@ public class ErasureIntake {
             if (user.isPresent()) {
                 break;
             }
-            user = keycloak.findByEmail(email);
+            user = keycloak.findByVerifiedEmail(email); // an unverified address is only what someone typed
         }
         if (user.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> {

@@ -83,6 +83,7 @@ class AuthorizationMatrixTest extends AccountTestBase {
                 .allow("GET /api/accounts/{accountId}/holds", only(SERVICE), notOwned(systems))
                 .allow("POST /api/accounts/{accountId}/holds", only(SERVICE), notOwned(systems))
                 .allow("DELETE /api/accounts/{accountId}/holds/{holdId}", only(SERVICE), notOwned(systems))
+                .allow("POST /api/accounts/identities", only(SERVICE))
                 .verify(resourceMethods.endpoints());
     }
 }

@@ -33,6 +33,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.privacysuite.account.domain.AccountStatus;
 import org.privacysuite.account.service.LifecycleJob;
+import java.util.UUID;
+import org.privacysuite.events.catalogue.ErasureMode;
+import org.privacysuite.events.catalogue.ErasureRequested;
+import org.privacysuite.events.catalogue.Identities;
 import org.privacysuite.events.catalogue.Topics;
 import org.privacysuite.testsupport.KeycloakServer;
 import org.privacysuite.testsupport.TopicReader;
@@ -55,8 +59,13 @@ class ClosureTest extends AccountTestBase {
 
     private final ObjectMapper json = new ObjectMapper();
 
+    /**
+     * The Keycloak user is disabled (no sign-in, no session) but kept, with its verified e-mail, until the erasure
+     * request the closure starts: dsar-service reads that address at the start of the request to reach the person's
+     * newsletter subscription. The erasure deletes it ({@link ErasureTest}).
+     */
     @Test
-    void closureWithoutHoldClosesAtOnceAndTheKeycloakUserIsGone() throws Exception {
+    void closureWithoutHoldClosesAtOnceAndDisablesTheKeycloakUserUntilTheErasure() throws Exception {
         User user = newUser(Map.of("displayName", "Leaving", "bio", "bye"), List.of("displayName"));
         String token = user.token();
         try (TopicReader events = new TopicReader(Topics.ACCOUNT_EVENTS)) {
@@ -66,7 +75,7 @@ class ClosureTest extends AccountTestBase {
                     .body("expectedClosureAt", nullValue())
                     .body("closedAt", notNullValue());
 
-            assertTrue(keycloakUser(user.id()).isEmpty(), "the Keycloak user is deleted");
+            assertFalse(keycloakUser(user.id()).orElseThrow().enabled(), "the Keycloak user is disabled");
             assertThrows(IllegalStateException.class, () -> KeycloakServer.passwordToken(user.username(), PASSWORD));
 
             List<ConsumerRecord<String, byte[]>> closed = events.read(Duration.ofSeconds(20),
@@ -124,7 +133,7 @@ class ClosureTest extends AccountTestBase {
             requestClosure(token).statusCode(202);
             releaseHold(user.id(), holdId).statusCode(204);
 
-            assertTrue(keycloakUser(user.id()).isEmpty(), "releasing the last hold completed the closure");
+            assertFalse(keycloakUser(user.id()).orElseThrow().enabled(), "releasing the last hold completed the closure");
             me(token).statusCode(404);
             releaseHold(user.id(), holdId).statusCode(404);
 
@@ -160,7 +169,7 @@ class ClosureTest extends AccountTestBase {
             MovableClock.advance(Duration.ofDays(3));
             assertTrue(job.runOnce().ran());
             assertEquals(AccountStatus.CLOSED, row(user.id()).orElseThrow().status);
-            assertTrue(keycloakUser(user.id()).isEmpty());
+            assertFalse(keycloakUser(user.id()).orElseThrow().enabled());
             List<ConsumerRecord<String, byte[]>> mine = events.read(Duration.ofSeconds(20),
                     r -> user.id().equals(r.key()), 2);
             assertEquals(List.of(PENDING, CLOSED), mine.stream().map(r -> TopicReader.header(r, "ce_type")).toList());
@@ -233,27 +242,55 @@ class ClosureTest extends AccountTestBase {
     }
 
     @Test
-    void keycloakFailingAfterTheDisableIsFinishedByTheJob() throws Exception {
+    void keycloakFailingToDeleteTheClosedAccountsUserIsRetriedByTheJob() throws Exception {
         User user = newUser();
-        FaultyKeycloakAccounts.FAIL_DELETE.add(user.id());
-        try (TopicReader events = new TopicReader(Topics.ACCOUNT_EVENTS)) {
+        try (TopicReader events = new TopicReader(Topics.ACCOUNT_EVENTS);
+                TopicReader results = new TopicReader(Topics.PRIVACY_RESULTS)) {
             requestClosure(user.token()).statusCode(200).body("status", equalTo("CLOSED"));
-            // Signing in stopped (the user is disabled) although deleting failed; nothing announced yet.
-            assertFalse(keycloakUser(user.id()).orElseThrow().enabled());
-            assertThrows(IllegalStateException.class, () -> KeycloakServer.passwordToken(user.username(), PASSWORD));
-            assertTrue(events.readFor(Duration.ofSeconds(2), r -> user.id().equals(r.key())).isEmpty());
+            assertEquals(CLOSED, TopicReader.header(events.read(Duration.ofSeconds(20),
+                    r -> user.id().equals(r.key()), 1).get(0), "ce_type"));
+            assertNull(row(user.id()).orElseThrow().username, "the profile is emptied at once");
 
-            job.runOnce(); // still failing: retried, nothing lost
+            // The erasure the closure started comes while Keycloak cannot delete: no answer yet, nothing lost.
+            FaultyKeycloakAccounts.FAIL_DELETE.add(user.id());
+            send(UUID.randomUUID().toString(), new ErasureRequested(UUID.randomUUID(), user.id(), Identities.none(),
+                    ErasureMode.FULL));
+            assertTrue(results.readFor(Duration.ofSeconds(3), r -> erasureAnswer(r, user.id())).isEmpty());
+            job.runOnce(); // still failing: retried
             assertTrue(keycloakUser(user.id()).isPresent());
 
             FaultyKeycloakAccounts.FAIL_DELETE.clear();
             job.runOnce();
             assertTrue(keycloakUser(user.id()).isEmpty());
-            List<ConsumerRecord<String, byte[]>> mine = events.read(Duration.ofSeconds(20),
-                    r -> user.id().equals(r.key()), 1);
-            assertEquals(CLOSED, TopicReader.header(mine.get(0), "ce_type"));
-            assertNull(row(user.id()).orElseThrow().username);
+            JsonNode answer = json.readTree(results.read(Duration.ofSeconds(20), r -> erasureAnswer(r, user.id()), 1)
+                    .get(0).value());
+            assertEquals("ERASED", answer.get("outcome").asText());
+            assertTrue(answer.get("records").toString().contains("{\"recordType\":\"keycloak-user\",\"action\":\"DELETE\",\"count\":1}"),
+                    answer.toString());
+            assertFalse(row(user.id()).isPresent());
         }
+    }
+
+    /** If the erasure request an owner's closure starts never comes, the disabled Keycloak user still goes. */
+    @Test
+    void aClosedAccountsKeycloakUserGoesAfterItsRetentionWithoutAnErasure() {
+        User user = newUser();
+        requestClosure(user.token()).statusCode(200).body("status", equalTo("CLOSED"));
+        MovableClock.advance(Duration.ofDays(29));
+        job.runOnce();
+        assertTrue(keycloakUser(user.id()).isPresent(), "kept for the erasure request within the retention");
+
+        MovableClock.advance(Duration.ofDays(2));
+        job.runOnce();
+        assertTrue(keycloakUser(user.id()).isEmpty(), "deleted once account.closure.identity-retention passed");
+        var tombstone = row(user.id()).orElseThrow();
+        assertEquals(AccountStatus.CLOSED, tombstone.status);
+        assertTrue(tombstone.identityDeletedAt != null);
+    }
+
+    private static boolean erasureAnswer(ConsumerRecord<String, byte[]> record, String subject) {
+        return subject.equals(record.key()) && "privacy.erasure.completed.v1".equals(TopicReader.header(record, "ce_type"))
+                && "/privacy-suite/account-service".equals(TopicReader.header(record, "ce_source"));
     }
 
     @Test
@@ -295,7 +332,7 @@ class ClosureTest extends AccountTestBase {
             a.get();
             b.get();
             assertEquals(AccountStatus.CLOSED, row(user.id()).orElseThrow().status);
-            assertTrue(keycloakUser(user.id()).isEmpty());
+            assertFalse(keycloakUser(user.id()).orElseThrow().enabled());
             List<ConsumerRecord<String, byte[]>> mine = events.read(Duration.ofSeconds(20),
                     r -> user.id().equals(r.key()), 2);
             mine.addAll(events.readFor(Duration.ofSeconds(2), r -> user.id().equals(r.key())));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.privacysuite.account.identity.IdentityUnavailableException;
+import org.privacysuite.account.identity.IdentityUser;
 import org.privacysuite.account.identity.KeycloakAccounts;
 import org.privacysuite.events.catalogue.RectificationCompleted.FieldResult;
 
@@ -23,12 +24,31 @@ public class FaultyKeycloakAccounts extends KeycloakAccounts {
     static final Set<String> FAIL_DISABLE = ConcurrentHashMap.newKeySet();
     static final Set<String> FAIL_DELETE = ConcurrentHashMap.newKeySet();
     static final Set<String> FAIL_CORRECT = ConcurrentHashMap.newKeySet();
+    /** User ids and (lower-case) e-mail addresses whose look-up fails. */
+    static final Set<String> FAIL_LOOKUP = ConcurrentHashMap.newKeySet();
 
     static void reset() {
         FAIL_CREATE.clear();
         FAIL_DISABLE.clear();
         FAIL_DELETE.clear();
         FAIL_CORRECT.clear();
+        FAIL_LOOKUP.clear();
+    }
+
+    @Override
+    public Optional<IdentityUser> find(String id) {
+        if (FAIL_LOOKUP.contains(id)) {
+            throw new IdentityUnavailableException("look the account up", new IllegalStateException("simulated"));
+        }
+        return super.find(id);
+    }
+
+    @Override
+    public Optional<IdentityUser> findByEmail(String email) {
+        if (FAIL_LOOKUP.contains(email.toLowerCase(java.util.Locale.ROOT))) {
+            throw new IdentityUnavailableException("look the account up", new IllegalStateException("simulated"));
+        }
+        return super.findByEmail(email);
     }
 
     @Override

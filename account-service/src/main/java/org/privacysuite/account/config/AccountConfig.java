@@ -13,6 +13,8 @@ public interface AccountConfig {
 
     Holds holds();
 
+    Closure closure();
+
     AppUsage appUsage();
 
     interface Identity {
@@ -32,6 +34,17 @@ public interface AccountConfig {
         /** Accounts handled per round; the next round continues. */
         @WithDefault("100")
         int batchSize();
+    }
+
+    interface Closure {
+        /**
+         * How long the disabled Keycloak user of an account its owner closed waits for the erasure request the
+         * closure starts (that request deletes it, after dsar-service has read the account's verified e-mail to
+         * reach the person's data elsewhere). If no erasure comes, the user is deleted after this time anyway: the
+         * request would have been due within one month (GDPR Art. 12(3)).
+         */
+        @WithDefault("P30D")
+        Duration identityRetention();
     }
 
     interface Holds {

@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
-import org.privacysuite.events.catalogue.ErasureMode;
 
 /**
  * An erasure request of dsar-service and where this service is with it. A request whose account still has holds is
@@ -40,9 +39,6 @@ public class ErasureWork extends PanacheEntityBase {
 
     @Column(name = "identity_emails")
     public String identityEmails;
-
-    @Enumerated(EnumType.STRING)
-    public ErasureMode mode;
 
     @Enumerated(EnumType.STRING)
     public Status status;

@@ -8,8 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.privacysuite.account.domain.Account;
 import org.privacysuite.account.domain.AppUsageEvent;
 import org.privacysuite.account.domain.Hold;
@@ -22,11 +24,18 @@ import org.privacysuite.account.service.ErasureRules;
 import org.privacysuite.events.catalogue.AccessCompleted;
 import org.privacysuite.events.catalogue.AccessRequested;
 import org.privacysuite.events.outbox.Outbox;
+import org.privacysuite.events.participant.PortableData;
 
 /**
  * Answers an access request with everything account-service holds about the subject: the Keycloak identity
  * (username, email; never credentials), the profile and sharing choices, holds, status history, app usage data and
- * the record of consent withdrawals. The account is the subject id's, or else the one the request's emails belong to.
+ * the record of consent withdrawals. The account is the subject id's, or else the one whose verified address is among
+ * the request's emails (an unverified address is only what someone typed).
+ * <p>
+ * A portable request (GDPR Art. 20) gets only what the person provided or what was observed of their use, as flat
+ * rows per record type ({@link PortableData}): {@code keycloak-user} (id, username, email), {@code account-profile}
+ * (the profile fields and the shared ones) and {@code app-usage-event}. Holds, status history and withdrawal records
+ * are the business's own records (see {@link AccountParticipant#recordTypes()}).
  */
 @ApplicationScoped
 public class AccountExport {
@@ -42,19 +51,44 @@ public class AccountExport {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void export(AccessRequested request) {
-        String accountId = request.subjectId();
-        Optional<IdentityUser> identity = keycloak.find(accountId);
-        Account account = Account.findById(accountId);
+        Optional<IdentityUser> identity = keycloak.find(request.subjectId());
+        Account account = Account.findById(request.subjectId());
         if (account == null && identity.isEmpty() && request.identities() != null) {
             for (String email : request.identities().emails()) {
-                identity = keycloak.findByEmail(email);
+                identity = keycloak.findByVerifiedEmail(email);
                 if (identity.isPresent()) {
-                    accountId = identity.get().id();
-                    account = Account.findById(accountId);
+                    account = Account.findById(identity.get().id());
                     break;
                 }
             }
         }
+        ObjectNode data = request.portable() ? portable(identity, account) : full(request, identity, account);
+        outbox.publish(new AccessCompleted(request.requestId(), request.subjectId(), ErasureRules.SERVICE, data));
+    }
+
+    private ObjectNode portable(Optional<IdentityUser> identity, Account account) {
+        List<AppUsageEvent> usage = account == null ? List.of() : AppUsageEvent.allOf(account.id);
+        return PortableData.of(AccountParticipant.DECLARED)
+                .rows(ErasureRules.KEYCLOAK_USER, identity.map(u -> new IdentityRow(u.id(), u.username(), u.email()))
+                        .stream().toList())
+                .rows(ErasureRules.ACCOUNT_PROFILE, account == null ? List.of() : List.of(profileRow(account)))
+                .rows(ErasureRules.APP_USAGE, usage.stream().map(e -> new UsageRow(e.usageId, e.appliance, e.program,
+                        e.durationSeconds, e.startedAt, e.receivedAt)).toList())
+                .toJson(mapper);
+    }
+
+    /** The profile fields in their fixed order, then the shared ones as one comma-separated value (a flat row). */
+    private static Map<String, Object> profileRow(Account account) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (ProfileField field : ProfileField.values()) {
+            row.put(field.jsonName(), field.valueOf(account));
+        }
+        row.put("sharedFields", account.sharedFields().stream().map(ProfileField::jsonName)
+                .collect(Collectors.joining(",")));
+        return row;
+    }
+
+    private ObjectNode full(AccessRequested request, Optional<IdentityUser> identity, Account account) {
         ObjectNode data = mapper.createObjectNode();
         data.put("subjectId", request.subjectId());
         data.set("identity", identity.<JsonNode>map(u -> mapper.valueToTree(
@@ -74,7 +108,7 @@ public class AccountExport {
             data.set("appUsageWithdrawals", mapper.valueToTree(UsageWithdrawal.of(id).stream()
                     .map(w -> new WithdrawalExport(w.withdrawnAt, w.processedAt, w.deletedCount)).toList()));
         }
-        outbox.publish(new AccessCompleted(request.requestId(), request.subjectId(), ErasureRules.SERVICE, data));
+        return data;
     }
 
     private static Map<String, Object> accountOf(Account account) {
@@ -107,6 +141,15 @@ public class AccountExport {
 
     public record UsageExport(String id, String appliance, String program, long durationSeconds, Instant startedAt,
             Instant receivedAt, Integer consentNoticeVersion) {
+    }
+
+    /** Portable {@code keycloak-user}: what the person gave at sign-up (never the password). */
+    public record IdentityRow(String id, String username, String email) {
+    }
+
+    /** Portable {@code app-usage-event}: what the companion app observed. */
+    public record UsageRow(String id, String appliance, String program, long durationSeconds, Instant startedAt,
+            Instant receivedAt) {
     }
 
     public record WithdrawalExport(Instant withdrawnAt, Instant processedAt, long deletedUsageEvents) {

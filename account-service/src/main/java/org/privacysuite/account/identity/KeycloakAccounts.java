@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -83,9 +84,7 @@ public class KeycloakAccounts {
 
     public Optional<IdentityUser> find(String id) {
         try {
-            UserRepresentation user = keycloak.realm(realm()).users().get(id).toRepresentation();
-            return Optional.of(new IdentityUser(user.getId(), user.getUsername(), user.getEmail(),
-                    Boolean.TRUE.equals(user.isEnabled())));
+            return Optional.of(IdentityUser.of(keycloak.realm(realm()).users().get(id).toRepresentation()));
         } catch (RuntimeException e) {
             if (isNotFound(e)) {
                 return Optional.empty();
@@ -94,16 +93,25 @@ public class KeycloakAccounts {
         }
     }
 
-    /** The one user with exactly this email address (emails are unique in the realm). */
+    /** The one user with this email address, in any case (emails are unique in the realm, kept in lower case). */
     public Optional<IdentityUser> findByEmail(String email) {
         try {
-            return keycloak.realm(realm()).users().searchByEmail(email, true).stream()
+            return keycloak.realm(realm()).users().searchByEmail(email.toLowerCase(Locale.ROOT), true).stream()
                     .filter(u -> email.equalsIgnoreCase(u.getEmail()))
                     .findFirst()
-                    .map(u -> new IdentityUser(u.getId(), u.getUsername(), u.getEmail(), Boolean.TRUE.equals(u.isEnabled())));
+                    .map(IdentityUser::of);
         } catch (RuntimeException e) {
             throw new IdentityUnavailableException("look the account up", e);
         }
+    }
+
+    /**
+     * The user whose address this is <em>and</em> who proved it (Keycloak's {@code emailVerified}). Whoever proves an
+     * address to the suite reaches only such an account: an unverified address is what someone typed at sign-up,
+     * perhaps someone else's, and must not hand its mailbox's owner that account's data.
+     */
+    public Optional<IdentityUser> findByVerifiedEmail(String email) {
+        return findByEmail(email).filter(IdentityUser::emailVerified);
     }
 
     /** Blocks sign-in (and refreshes) at once; false when the user does not exist (any more). */

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
+import org.privacysuite.account.config.AccountConfig;
 import org.privacysuite.account.domain.Account;
 import org.privacysuite.account.domain.AccountStatus;
 import org.privacysuite.account.domain.AppUsageEvent;
@@ -36,10 +37,15 @@ import org.privacysuite.events.outbox.Outbox;
  * <li><b>close</b>: under the account's row lock, if no hold is active, disable the Keycloak user (sign-in stops at
  * once) and mark the account CLOSED, in one transaction; if that transaction does not commit, the user is enabled
  * again. With active holds the account stays CLOSURE_PENDING.</li>
- * <li><b>finish</b>: delete the Keycloak user, then in one transaction remove the data per {@link ErasureRules}:
- * an owner's closure leaves a tombstone and writes {@code account.closed.v1} (dsar-service then erases the subject
- * everywhere); open erasure requests delete everything and get their final answer.</li>
+ * <li><b>finish</b>: in one transaction remove the data per {@link ErasureRules}: an owner's closure leaves a
+ * tombstone and writes {@code account.closed.v1} (dsar-service then erases the subject everywhere); open erasure
+ * requests delete the Keycloak user first, then everything here, and get their final answer.</li>
  * </ol>
+ * An owner's closure keeps the disabled Keycloak user (no sign-in, no session) until the erasure request it starts:
+ * dsar-service asks for the account's verified e-mail at the start of that request ({@code POST
+ * /api/accounts/identities}) to reach what the person holds elsewhere under that address (a newsletter subscription).
+ * Deleted at closure, the address would be gone by then. If no erasure comes, the user is deleted after
+ * {@code account.closure.identity-retention}.
  */
 @ApplicationScoped
 public class AccountLifecycle {
@@ -67,6 +73,9 @@ public class AccountLifecycle {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    AccountConfig config;
 
     @Inject
     Clock clock;
@@ -148,15 +157,19 @@ public class AccountLifecycle {
     }
 
     /**
-     * Second step for a CLOSED account: deletes the Keycloak user, then removes the data. False when the identity
-     * provider could not be reached (the job retries).
+     * Second step for a CLOSED account: deletes the Keycloak user when it is due ({@link #identityDue}), then removes
+     * the data. False when the identity provider could not be reached (the job retries).
      */
     public boolean finish(String accountId) {
-        Account account = QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(accountId));
-        if (account == null || account.status != AccountStatus.CLOSED) {
+        Boolean deleteIdentity = QuarkusTransaction.requiringNew().call(() -> {
+            Account account = Account.findById(accountId);
+            return account == null || account.status != AccountStatus.CLOSED ? null
+                    : account.identityDeletedAt == null && identityDue(account);
+        });
+        if (deleteIdentity == null) {
             return false;
         }
-        if (account.identityDeletedAt == null) {
+        if (deleteIdentity) {
             try {
                 keycloak.delete(accountId);
             } catch (IdentityUnavailableException e) {
@@ -165,18 +178,28 @@ public class AccountLifecycle {
                 return false;
             }
         }
-        QuarkusTransaction.requiringNew().run(() -> locks.lock(accountId).ifPresent(this::completeLocked));
+        QuarkusTransaction.requiringNew().run(() -> locks.lock(accountId)
+                .ifPresent(account -> completeLocked(account, deleteIdentity)));
         return true;
     }
 
-    private void completeLocked(Account account) {
+    /**
+     * Whether the Keycloak user of this closed account goes now: at once for a closure by erasure; for the owner's
+     * closure when its erasure request has come (or another one), or when it has waited too long for one.
+     */
+    boolean identityDue(Account account) {
+        return account.closureCause != ClosureCause.USER_REQUEST || ErasureWork.hasOpen(account.id)
+                || account.closedAt == null
+                || !account.closedAt.plus(config.closure().identityRetention()).isAfter(Instant.now(clock));
+    }
+
+    /** @param identityDeletedNow whether {@link #finish} deleted the Keycloak user just before this transaction */
+    private void completeLocked(Account account, boolean identityDeletedNow) {
         if (account.status != AccountStatus.CLOSED) {
             return;
         }
         Instant now = Instant.now(clock);
-        // finish() deleted the Keycloak user just before this transaction (it was not marked deleted yet)
-        boolean identityDeletedNow = account.identityDeletedAt == null;
-        if (identityDeletedNow) {
+        if (identityDeletedNow && account.identityDeletedAt == null) {
             account.identityDeletedAt = now;
         }
         if (account.dataRemovedAt == null && account.closureCause == ClosureCause.USER_REQUEST) {
@@ -193,6 +216,11 @@ public class AccountLifecycle {
                 account.dataRemovedAt = now;
                 account.updatedAt = now;
             }
+            return;
+        }
+        if (account.identityDeletedAt == null) {
+            // An erasure request came after finish() looked: it deletes the Keycloak user first. The finish() its
+            // intake runs after commit (or the job's next round) does that and then answers.
             return;
         }
         List<RecordTypeResult> erased = new ArrayList<>();

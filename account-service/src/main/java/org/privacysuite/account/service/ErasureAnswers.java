@@ -91,6 +91,21 @@ public class ErasureAnswers {
     }
 
     /**
+     * A request this service does not carry out as asked: FAILED with the reason, nothing done, so that dsar-service
+     * shows it to an officer instead of waiting. Asked again, it gets the same answer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refuse(ErasureWork work, String reason) {
+        String subject = work.subjectId;
+        work.status = ErasureWork.Status.COMPLETED;
+        work.completedAt = Instant.now(clock);
+        work.subjectId = null;
+        work.identityEmails = null;
+        publish(work, new ErasureCompleted(java.util.UUID.fromString(work.requestId), subject, ErasureRules.SERVICE,
+                ErasureOutcome.FAILED, List.of(), null, reason, List.of()));
+    }
+
+    /**
      * The request came again (dsar-service re-asks a participant it has not heard from in time): a completed request
      * gets its final answer again; a deferred one a DEFERRED answer with the current expected date (holds may have
      * been added since). The account's row is locked by the caller when there is one.

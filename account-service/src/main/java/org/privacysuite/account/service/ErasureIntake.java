@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.privacysuite.account.domain.Account;
 import org.privacysuite.account.domain.AccountStatus;
-import org.privacysuite.account.domain.AppUsageEvent;
 import org.privacysuite.account.domain.ClosureCause;
 import org.privacysuite.account.domain.ErasureWork;
 import org.privacysuite.account.domain.Hold;
@@ -24,14 +23,13 @@ import org.privacysuite.events.catalogue.ErasureAction;
 import org.privacysuite.events.catalogue.ErasureMode;
 import org.privacysuite.events.catalogue.ErasureRequested;
 import org.privacysuite.events.catalogue.RecordTypeResult;
-import org.privacysuite.events.catalogue.RetainedItem;
 
 /**
- * Takes an erasure request of dsar-service in. A full erasure marks the account for closure by erasure: with active
+ * Takes an erasure request of dsar-service in. An erasure marks the account for closure by erasure: with active
  * holds it is answered DEFERRED at once; the final answer comes from {@link AccountLifecycle} when the account is
- * erased (right away, or when the last hold ends). A consent-based-only erasure deletes the usage data and is answered
- * at once. A subject without a row here is looked up in Keycloak (by id, then by the request's emails) off the
- * consumer thread.
+ * erased (right away, or when the last hold ends). A subject without a row here is looked up in Keycloak (by id,
+ * then by the request's emails) off the consumer thread. Objections are not erasures: they come as
+ * {@code privacy.objection.requested.v1} ({@code AccountParticipant}).
  */
 @ApplicationScoped
 public class ErasureIntake {
@@ -71,7 +69,6 @@ public class ErasureIntake {
         ErasureWork work = new ErasureWork();
         work.requestId = requestId;
         work.subjectId = request.subjectId();
-        work.mode = request.mode() == null ? ErasureMode.FULL : request.mode();
         work.status = ErasureWork.Status.PENDING;
         work.receivedAt = Instant.now(clock);
         List<String> emails = request.identities() == null ? List.of() : request.identities().emails();
@@ -79,10 +76,15 @@ public class ErasureIntake {
                 : emails.stream().map(e -> e.toLowerCase(Locale.ROOT)).collect(Collectors.joining(","));
         work.persist();
 
+        if (request.mode() != null && request.mode() != ErasureMode.FULL) {
+            // An older dsar-service sent objections as erasures of another mode; one still in flight must not be
+            // read as a full erasure, which would delete an account whose owner only objected to marketing.
+            answers.refuse(work, "Erasure mode " + request.mode() + " is not carried out: account-service erases "
+                    + "fully or not at all; an objection is answered as privacy.objection.requested.v1");
+            return;
+        }
         Optional<Account> account = locks.lock(request.subjectId());
-        if (work.mode == ErasureMode.CONSENT_BASED_ONLY) {
-            consentBasedOnly(work, account);
-        } else if (account.isPresent()) {
+        if (account.isPresent()) {
             attachLocked(work, account.get());
         } else {
             afterCommit.run("Resolving erasure request " + requestId, () -> resolve(requestId));
@@ -112,7 +114,7 @@ public class ErasureIntake {
             if (user.isPresent()) {
                 break;
             }
-            user = keycloak.findByEmail(email);
+            user = keycloak.findByVerifiedEmail(email); // an unverified address is only what someone typed
         }
         if (user.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> {
@@ -154,17 +156,6 @@ public class ErasureIntake {
         }
         String accountId = account.id;
         afterCommit.run("Erasing account " + accountId, () -> lifecycle.process(accountId));
-    }
-
-    private void consentBasedOnly(ErasureWork work, Optional<Account> account) {
-        long usage = account.map(a -> AppUsageEvent.deleteOf(a.id)).orElse(0L);
-        List<RetainedItem> retained = account.filter(Account::isOpen)
-                .map(a -> List.of(new RetainedItem(ErasureRules.ACCOUNT_PROFILE, ErasureRules.ACCOUNT_BASIS, null),
-                        new RetainedItem(ErasureRules.KEYCLOAK_USER, ErasureRules.ACCOUNT_BASIS, null)))
-                .orElse(List.of());
-        work.accountId = account.map(a -> a.id).orElse(null);
-        answers.complete(work, List.of(new RecordTypeResult(ErasureRules.APP_USAGE, ErasureAction.DELETE, usage)),
-                retained);
     }
 
     private ErasureWork lockWork(String requestId) {

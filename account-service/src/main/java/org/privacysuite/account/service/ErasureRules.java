@@ -3,7 +3,8 @@ package org.privacysuite.account.service;
 /**
  * The record types account-service holds and what erasure does to each (the declaration the README repeats).
  * <ul>
- * <li>{@code keycloak-user} DELETE: disabled, sessions ended, then deleted from Keycloak (username, email, password).</li>
+ * <li>{@code keycloak-user} DELETE: disabled, sessions ended, then deleted from Keycloak (username, email, password);
+ * after an owner's closure, by the erasure request the closure starts (see {@link AccountLifecycle}).</li>
  * <li>{@code account-profile} DELETE: the profile row with its optional fields and sharing choices. Closing an account
  * already empties it, leaving a tombstone (id, status, dates) that the erasure request started by the closure
  * deletes.</li>
@@ -33,7 +34,7 @@ public final class ErasureRules {
     /** Legal basis of what a hold keeps. */
     public static final String HOLD_BASIS = "GDPR Art. 6(1)(b) and 17(3)(e): an obligation of the contract is still open";
 
-    /** What a consent-based-only erasure keeps: the account itself rests on the contract, not on consent. */
+    /** The basis of the account itself: the contract, not consent. */
     public static final String ACCOUNT_BASIS = "GDPR Art. 6(1)(b): the account is the contract the person holds";
 
     private ErasureRules() {

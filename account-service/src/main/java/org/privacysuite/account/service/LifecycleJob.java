@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import org.privacysuite.account.config.AccountConfig;
 import org.privacysuite.account.domain.Account;
 import org.privacysuite.account.domain.AccountStatus;
+import org.privacysuite.account.domain.ClosureCause;
 import org.privacysuite.account.domain.ErasureWork;
 
 /**
@@ -110,12 +111,18 @@ public class LifecycleJob {
                 .setMaxResults(config.lifecycle().batchSize()).getResultList());
     }
 
-    /** Closed accounts whose Keycloak deletion or data removal did not happen, or that have open erasure requests. */
+    /**
+     * Closed accounts whose data removal did not happen, that have open erasure requests, or whose Keycloak user is
+     * due for deletion and still there (a failed deletion; an owner's closure whose erasure request never came).
+     */
     private List<String> closedUnfinished() {
+        Instant ownerClosedBefore = Instant.now(clock).minus(config.closure().identityRetention());
         return QuarkusTransaction.requiringNew().call(() -> Account.getEntityManager().createQuery(
-                "select a.id from Account a where a.status = ?1 and (a.identityDeletedAt is null or a.dataRemovedAt is null"
-                        + " or exists (select 1 from ErasureWork w where w.accountId = a.id and w.status <> ?2))",
+                "select a.id from Account a where a.status = ?1 and (a.dataRemovedAt is null"
+                        + " or exists (select 1 from ErasureWork w where w.accountId = a.id and w.status <> ?2)"
+                        + " or a.identityDeletedAt is null and (a.closureCause is null or a.closureCause <> ?3 or a.closedAt <= ?4))",
                 String.class).setParameter(1, AccountStatus.CLOSED).setParameter(2, ErasureWork.Status.COMPLETED)
+                .setParameter(3, ClosureCause.USER_REQUEST).setParameter(4, ownerClosedBefore)
                 .setMaxResults(config.lifecycle().batchSize()).getResultList());
     }
 }

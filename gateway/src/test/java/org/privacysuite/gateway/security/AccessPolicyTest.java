@@ -29,6 +29,8 @@ class AccessPolicyTest {
             "PATCH,   /api/accounts/alice/public,             PROTECTED",
             "GET,     /api/accounts/me,                       PROTECTED",
             "POST,    /api/accounts/acc-1/holds,              PROTECTED",
+            // dsar-service's identity lookup: service role only, never public like the sign-up next to it
+            "POST,    /api/accounts/identities,               PROTECTED",
             "POST,    /api/newsletter/subscriptions,          PUBLIC",
             "POST,    /api/newsletter/subscriptions/confirm,  PUBLIC",
             "GET,     /api/newsletter/subscriptions/confirm,  PUBLIC",

@@ -14,12 +14,10 @@ import org.privacysuite.events.catalogue.ErasureRequested;
 import org.privacysuite.events.catalogue.RecordTypeResult;
 import org.privacysuite.events.catalogue.RetainedItem;
 import org.privacysuite.events.outbox.Outbox;
-import org.privacysuite.newsletter.domain.ConfirmationToken;
-import org.privacysuite.newsletter.domain.SendLogEntry;
-import org.privacysuite.newsletter.domain.Subscriber;
 import org.privacysuite.newsletter.domain.SuppressionEntry;
 import org.privacysuite.newsletter.service.EmailAddresses;
 import org.privacysuite.newsletter.service.InterestProfiles;
+import org.privacysuite.newsletter.service.SubscriberRemoval;
 import org.privacysuite.newsletter.service.SuppressionList;
 
 /**
@@ -50,6 +48,9 @@ public class NewsletterErasure {
     SuppressionList suppression;
 
     @Inject
+    SubscriberRemoval removal;
+
+    @Inject
     InterestProfiles profiles;
 
     @Inject
@@ -61,20 +62,17 @@ public class NewsletterErasure {
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(ErasureRequested request) {
         Identified found = Identified.of(request.subjectId(), request.identities(), addresses);
-        List<String> ids = found.subscriberIds();
 
         // The suppression list covers every erased address and the addresses the request names that are on it.
         Set<String> suppressedKeys = new LinkedHashSet<>();
-        for (Subscriber subscriber : found.subscribers()) {
-            suppression.suppress(subscriber.emailKey, SuppressionEntry.REASON_ERASURE);
-            suppressedKeys.add(subscriber.emailKey);
-        }
+        found.subscribers().forEach(subscriber -> suppressedKeys.add(subscriber.emailKey));
+        SubscriberRemoval.Removed removed = removal.removeKeepingSuppression(found.subscribers(),
+                SuppressionEntry.REASON_ERASURE);
         found.emailKeys().stream().filter(suppression::isSuppressed).forEach(suppressedKeys::add);
-
-        long tokens = ids.isEmpty() ? 0 : ConfirmationToken.delete("subscriberId in ?1", ids);
-        long sendLog = SendLogEntry.deleteOfSubscribers(ids);
+        long subscribers = removed.subscribers();
+        long tokens = removed.tokens();
+        long sendLog = removed.sendLog();
         long[] personalisation = profiles.forget(found.subjects());
-        long subscribers = ids.isEmpty() ? 0 : Subscriber.delete("id in ?1", ids);
         found.subjects().forEach(s -> gate.forget(s, InterestProfiles.PURPOSE));
 
         List<RecordTypeResult> records = List.of(

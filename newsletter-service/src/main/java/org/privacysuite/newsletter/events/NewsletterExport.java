@@ -9,11 +9,13 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.privacysuite.events.catalogue.AccessCompleted;
 import org.privacysuite.events.catalogue.AccessRequested;
 import org.privacysuite.events.outbox.Outbox;
+import org.privacysuite.events.participant.PortableData;
 import org.privacysuite.newsletter.domain.BrowsingEvent;
 import org.privacysuite.newsletter.domain.ConfirmationToken;
 import org.privacysuite.newsletter.domain.InterestScore;
@@ -46,7 +48,23 @@ public class NewsletterExport {
     @Transactional(Transactional.TxType.MANDATORY)
     public void export(AccessRequested request) {
         outbox.publish(new AccessCompleted(request.requestId(), request.subjectId(), NewsletterErasure.SERVICE,
-                data(request)));
+                request.portable() ? portable(request) : data(request)));
+    }
+
+    /**
+     * Portability (GDPR Art. 20): only what the person provided ({@code subscriber}) or what was observed of their
+     * reading ({@code browsing-event}), as flat rows; the interest profile is inferred, the send log and the
+     * suppression list are the business's own records (see {@link NewsletterParticipant#recordTypes()}).
+     */
+    ObjectNode portable(AccessRequested request) {
+        Identified found = Identified.of(request.subjectId(), request.identities(), addresses);
+        return PortableData.of(NewsletterParticipant.DECLARED)
+                .rows("subscriber", found.subscribers().stream().map(s -> new SubscriberRow(s.email,
+                        String.join(",", new TreeSet<>(s.topics)), s.status.name(), s.subscribedAt, s.confirmedAt,
+                        s.unsubscribedAt)).toList())
+                .rows("browsing-event", BrowsingEvent.ofSubjects(found.subjects()).stream().map(e -> new BrowsingRow(
+                        e.subjectId, e.subjectType.name(), String.join(",", e.topicList()), e.occurredAt)).toList())
+                .toJson(mapper);
     }
 
     ObjectNode data(AccessRequested request) {
@@ -82,6 +100,15 @@ public class NewsletterExport {
                     .put("suppressed", suppression.isSuppressed(key)));
         }
         return data;
+    }
+
+    /** Portable {@code subscriber}: topics as one comma-separated value, in alphabetical order (a flat row). */
+    public record SubscriberRow(String email, String topics, String status, Instant subscribedAt, Instant confirmedAt,
+            Instant unsubscribedAt) {
+    }
+
+    /** Portable {@code browsing-event}: which device or account read which topics, when. */
+    public record BrowsingRow(String subject, String subjectType, String topics, Instant occurredAt) {
     }
 
     public record SubscriptionExport(String id, String email, String status, List<String> topics, String accountId,

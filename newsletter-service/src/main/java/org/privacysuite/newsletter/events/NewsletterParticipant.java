@@ -10,13 +10,19 @@ import java.util.stream.Stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.privacysuite.events.catalogue.AccessRequested;
+import org.privacysuite.events.catalogue.DataOrigin;
 import org.privacysuite.events.catalogue.ErasureRequested;
+import org.privacysuite.events.catalogue.ObjectionCompleted;
+import org.privacysuite.events.catalogue.ObjectionRequested;
 import org.privacysuite.events.catalogue.RectificationRequested;
 import org.privacysuite.events.participant.JournalKeys;
 import org.privacysuite.events.participant.PrivacyRequestParticipant;
 import org.privacysuite.newsletter.domain.Subscriber;
 
-/** newsletter-service's part in erasure, access and rectification (of a subscription's address) requests. */
+/**
+ * newsletter-service's part in erasure, access (and portability), rectification (of a subscription's address) and
+ * objection requests.
+ */
 @ApplicationScoped
 public class NewsletterParticipant implements PrivacyRequestParticipant {
 
@@ -28,6 +34,9 @@ public class NewsletterParticipant implements PrivacyRequestParticipant {
 
     @Inject
     NewsletterRectification rectification;
+
+    @Inject
+    NewsletterObjection objection;
 
     @Override
     public String service() {
@@ -42,6 +51,11 @@ public class NewsletterParticipant implements PrivacyRequestParticipant {
     @Override
     public void export(AccessRequested request) {
         export.export(request);
+    }
+
+    @Override
+    public ObjectionCompleted object(ObjectionRequested request) {
+        return objection.object(request);
     }
 
     @Override
@@ -68,17 +82,33 @@ public class NewsletterParticipant implements PrivacyRequestParticipant {
         return found;
     }
 
+    /**
+     * The record types, what erasure does to each, and where their data comes from (GDPR Art. 15(1)(g), Art. 20:
+     * the provided and observed ones make up a portability package, see {@link NewsletterExport}).
+     */
+    static final List<DeclaredRecordType> DECLARED = List.of(
+            // PROVIDED: the address, the topics and the double opt-in are the person's own entries; its status and
+            // dates say what they did with it.
+            DeclaredRecordType.deleted("subscriber", "the address, its confirmation and preferences")
+                    .from(DataOrigin.PROVIDED),
+            // RECEIVED: the business's security record of the links it mailed (hashes only).
+            DeclaredRecordType.deleted("token", "confirmation and unsubscribe tokens").from(DataOrigin.RECEIVED),
+            // RECEIVED: the business's own record of what it mailed, to mail nobody twice.
+            DeclaredRecordType.deleted("send-log", "which issue was sent to which subscriber").from(DataOrigin.RECEIVED),
+            // DERIVED: scores this service inferred from the browsing events.
+            DeclaredRecordType.deleted("interest-profile", "interest topics and counts for personalisation")
+                    .from(DataOrigin.DERIVED),
+            // OBSERVED: the topics of the pages the person's device or account was seen reading.
+            DeclaredRecordType.deleted("browsing-event", "pages seen, kept for personalisation")
+                    .from(DataOrigin.OBSERVED),
+            // RECEIVED: the business's record of an objection it must honour (a keyed hash, never the address).
+            // Kept with no end date: the objection to direct marketing stands until the person subscribes again.
+            DeclaredRecordType.retained("suppression-entry", "a keyed hash of an erased or objecting address, never the address",
+                    NewsletterErasure.SUPPRESSION_LEGAL_BASIS, null).from(DataOrigin.RECEIVED));
+
     @Override
     public List<DeclaredRecordType> recordTypes() {
-        return List.of(
-                DeclaredRecordType.deleted("subscriber", "the address, its confirmation and preferences"),
-                DeclaredRecordType.deleted("token", "confirmation and unsubscribe tokens"),
-                DeclaredRecordType.deleted("send-log", "which issue was sent to which subscriber"),
-                DeclaredRecordType.deleted("interest-profile", "interest topics and counts for personalisation"),
-                DeclaredRecordType.deleted("browsing-event", "pages seen, kept for personalisation"),
-                // Kept with no end date: the objection to direct marketing stands until the person subscribes again.
-                DeclaredRecordType.retained("suppression-entry", "a keyed hash of an erased address, never the address",
-                        NewsletterErasure.SUPPRESSION_LEGAL_BASIS, null));
+        return DECLARED;
     }
 
     @Override

@@ -12,7 +12,6 @@ import org.privacysuite.newsletter.config.NewsletterConfig;
 import org.privacysuite.newsletter.domain.BrowsingEvent;
 import org.privacysuite.newsletter.domain.ConfirmationToken;
 import org.privacysuite.newsletter.domain.InterestScore;
-import org.privacysuite.newsletter.domain.SendLogEntry;
 import org.privacysuite.newsletter.domain.SuppressionEntry;
 import org.privacysuite.newsletter.domain.SubscriptionStatus;
 import org.privacysuite.newsletter.domain.Subscriber;
@@ -39,7 +38,7 @@ public class Housekeeping {
     Clock clock;
 
     @Inject
-    SuppressionList suppression;
+    SubscriberRemoval removal;
 
     @Inject
     SignUpThrottle throttle;
@@ -69,24 +68,18 @@ public class Housekeeping {
             List<Subscriber> unsubscribed = Subscriber.list("status = ?1 and unsubscribedAt < ?2 and id not in"
                     + " (select t.subscriberId from ConfirmationToken t where t.usedAt is null and t.revokedAt is null"
                     + " and t.expiresAt > ?3)", SubscriptionStatus.UNSUBSCRIBED, now.minus(config.unsubscribedRetention()), now);
-            List<String> ended = unsubscribed.stream().map(s -> s.id).toList();
-            unsubscribed.forEach(s -> suppression.suppress(s.emailKey, SuppressionEntry.REASON_UNSUBSCRIBED));
-            if (!ended.isEmpty()) {
-                tokens += ConfirmationToken.delete("subscriberId in ?1", ended);
-                SendLogEntry.deleteOfSubscribers(ended);
-                Subscriber.delete("id in ?1", ended);
-            }
+            tokens += removal.removeKeepingSuppression(unsubscribed, SuppressionEntry.REASON_UNSUBSCRIBED).tokens();
             Instant tokensBefore = now.minus(config.confirmation().tokenRetention());
             tokens += ConfirmationToken.delete("(usedAt is not null and usedAt < ?1) or (revokedAt is not null and revokedAt < ?1)"
                     + " or expiresAt < ?1", tokensBefore);
             Instant browsingBefore = now.minus(config.browsing().retention());
             long events = BrowsingEvent.delete("occurredAt < ?1", browsingBefore);
             long scores = InterestScore.delete("updatedAt < ?1", browsingBefore);
-            if (pending + tokens + events + scores + ended.size() > 0) {
+            if (pending + tokens + events + scores + unsubscribed.size() > 0) {
                 LOG.infof("Housekeeping deleted %d unconfirmed and %d unsubscribed subscriptions, %d confirmation tokens,"
-                        + " %d browsing events, %d interest scores", pending, ended.size(), tokens, events, scores);
+                        + " %d browsing events, %d interest scores", pending, unsubscribed.size(), tokens, events, scores);
             }
-            return new long[] { pending, tokens, events, scores, ended.size() };
+            return new long[] { pending, tokens, events, scores, unsubscribed.size() };
         });
     }
 }

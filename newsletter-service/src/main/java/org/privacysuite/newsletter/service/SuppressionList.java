@@ -38,7 +38,7 @@ public class SuppressionList {
         return SuppressionEntry.findByIdOptional(hashOf(emailKey)).isPresent();
     }
 
-    /** Why the address is on the list ({@link SuppressionEntry#REASON_ERASURE} or ..._UNSUBSCRIBED), if it is. */
+    /** Why the address is on the list ({@link SuppressionEntry#REASON_ERASURE}, ..._OBJECTION, ..._UNSUBSCRIBED), if it is. */
     public java.util.Optional<String> reasonOf(String emailKey) {
         return SuppressionEntry.<SuppressionEntry>findByIdOptional(hashOf(emailKey)).map(e -> e.reason);
     }

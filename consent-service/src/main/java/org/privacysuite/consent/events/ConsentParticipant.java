@@ -7,9 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.privacysuite.events.catalogue.AccessRequested;
 import org.privacysuite.events.catalogue.ErasureRequested;
+import org.privacysuite.events.catalogue.ObjectionCompleted;
+import org.privacysuite.events.catalogue.ObjectionRequested;
 import org.privacysuite.events.participant.PrivacyRequestParticipant;
 
-/** consent-service's part in erasure and access requests. Consent choices are corrected by recording new ones. */
+/**
+ * consent-service's part in erasure, access and objection requests. Consent choices are corrected by recording new
+ * ones.
+ */
 @ApplicationScoped
 public class ConsentParticipant implements PrivacyRequestParticipant {
 
@@ -18,6 +23,9 @@ public class ConsentParticipant implements PrivacyRequestParticipant {
 
     @Inject
     ConsentExport export;
+
+    @Inject
+    ConsentObjection objection;
 
     @Override
     public String service() {
@@ -32,6 +40,11 @@ public class ConsentParticipant implements PrivacyRequestParticipant {
     @Override
     public void export(AccessRequested request) {
         export.export(request);
+    }
+
+    @Override
+    public ObjectionCompleted object(ObjectionRequested request) {
+        return objection.object(request);
     }
 
     @Override

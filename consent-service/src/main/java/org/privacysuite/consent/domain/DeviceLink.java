@@ -30,6 +30,11 @@ public class DeviceLink extends PanacheEntityBase {
                 .map(l -> l.deviceId).toList();
     }
 
+    /** The links of these devices, in device id order. */
+    public static List<DeviceLink> ofDevices(List<String> deviceIds) {
+        return list("deviceId in ?1 order by deviceId", deviceIds);
+    }
+
     public static Optional<String> accountOf(String deviceId) {
         return DeviceLink.<DeviceLink>findByIdOptional(deviceId).map(l -> l.accountId);
     }

@@ -33,8 +33,8 @@ public class SubjectDevicesResource {
     public static final String SUBJECT_ID_MESSAGE = "must be an account's subject id: up to 100 letters, digits and . _ : -";
 
     @Operation(summary = "List the devices linked to an account", description = "The device ids linked to the "
-            + "account (the subject id of its token) by signing in on them, in id order; an empty list for an "
-            + "account without devices or unknown here. dsar-service calls it to resolve a privacy request's "
+            + "account (its Keycloak subject id) by signing in on them, in id order; an empty list for an account "
+            + "without devices or unknown here. dsar-service calls it to resolve a privacy request's "
             + "identities. Services only.")
     @GET
     public SubjectDevicesDto devices(

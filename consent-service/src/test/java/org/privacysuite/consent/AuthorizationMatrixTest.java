@@ -45,7 +45,8 @@ class AuthorizationMatrixTest extends ConsentTestBase {
         Map<Caller, String> tokens = AuthorizationMatrix.testTokens(USER_A_TOKEN);
         Map<String, Supplier<String>> samples = Map.of(
                 "deviceId", TestTokens::newDevice,
-                "key", () -> "analytics-cookies");
+                "key", () -> "analytics-cookies",
+                "subjectId", () -> UUID.randomUUID().toString());
         String catalogue = "a purpose key of the public catalogue";
         String bearer = "the device id is the bearer secret of a device without account (docs/identity.md, Devices)";
 
@@ -61,6 +62,8 @@ class AuthorizationMatrixTest extends ConsentTestBase {
                 .allow("POST /api/consent/me/devices/{deviceId}", SIGNED_IN, ownedByA(AuthorizationMatrixTest::devicelinkedByA))
                 .allow("DELETE /api/consent/me/devices/{deviceId}", SIGNED_IN, ownedByA(AuthorizationMatrixTest::devicelinkedByA))
                 .allow("GET /api/consent/check", only(SERVICE))
+                .allow("GET /api/consent/subjects/{subjectId}/devices", only(SERVICE),
+                        notOwned("services only (dsar-service resolving a request's identities): no person reaches it"))
                 .allow("GET /.well-known/gpc.json", ANYONE)
                 .verify(resourceMethods.endpoints());
     }

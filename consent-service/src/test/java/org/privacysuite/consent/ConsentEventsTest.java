@@ -11,13 +11,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.privacysuite.testsupport.TestTokens;
@@ -25,7 +22,6 @@ import org.privacysuite.events.catalogue.AccessRequested;
 import org.privacysuite.events.catalogue.ErasureMode;
 import org.privacysuite.events.catalogue.ErasureRequested;
 import org.privacysuite.events.catalogue.EventData;
-import org.privacysuite.events.catalogue.EventType;
 import org.privacysuite.events.catalogue.Identities;
 import org.privacysuite.events.catalogue.Topics;
 import org.privacysuite.events.kafka.CloudEventCodec;
@@ -170,15 +166,11 @@ class ConsentEventsTest extends ConsentTestBase {
         }
     }
 
-    /** Answers of consent-service about the subject (other services' tests may share the broker and answer too). */
-    private static boolean fromThisService(ConsumerRecord<String, byte[]> record, String subject) {
-        return subject.equals(record.key())
-                && "/privacy-suite/consent-service".equals(TopicReader.header(record, "ce_source"));
+    private boolean fromThisService(ConsumerRecord<String, byte[]> record, String subject) {
+        return PrivacyRequestEvents.fromThisService(record, subject);
     }
 
     private void send(String eventId, EventData data) throws Exception {
-        EventType type = EventType.of(data).orElseThrow();
-        clients.producer().send(codec.encode(type.topic(), eventId, type.type(), URI.create("/test/dsar"),
-                data.subjectId(), Instant.now(), codec.toJson(data))).get(10, TimeUnit.SECONDS);
+        new PrivacyRequestEvents(clients, codec, mapper).send(eventId, data);
     }
 }

@@ -93,6 +93,16 @@ class DeviceConsentTest extends ConsentTestBase {
                 "noticeVersions", Map.of("analytics-cookies", 99)))
                 .statusCode(400).body("errors.field", hasItem("noticeVersions.analytics-cookies"));
         put(device, Map.of("choices", Map.of(), "method", "custom")).statusCode(400);
+        // what only this service records: a client cannot forge a device link or a privacy request's refusals
+        for (String recordedHere : java.util.List.of("device-link", "objection", "opt-out-of-sale")) {
+            put(device, Map.of("choices", Map.of("advertising-cookies", false), "method", recordedHere))
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("method"));
+        }
+        put(device, Map.of("choices", Map.of("advertising-cookies", false), "method", "custom",
+                "source", "privacy-request"))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("source"));
         put(device, Map.of("choices", Map.of("analytics-cookies", true), "method", "custom", "url", "javascript:alert(1)"))
                 .statusCode(400).body("errors.field", hasItem("url"));
         put(device, Map.of("choices", Map.of("analytics-cookies", true), "method", "custom", "extra", "field"))

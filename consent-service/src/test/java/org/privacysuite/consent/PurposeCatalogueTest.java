@@ -24,7 +24,44 @@ class PurposeCatalogueTest extends ConsentTestBase {
                 .body("find { it.key == 'advertising-cookies' }.legalBasis", equalTo("CONSENT"))
                 .body("find { it.key == 'advertising-cookies' }.noticeVersion", equalTo(1))
                 .body("find { it.key == 'strictly-necessary' }.required", equalTo(true))
-                .body("find { it.key == 'analytics-cookies' }.gpcGoverned", equalTo(false));
+                .body("find { it.key == 'analytics-cookies' }.gpcGoverned", equalTo(false))
+                .body("find { it.key == 'advertising-cookies' }.directMarketing", equalTo(true))
+                .body("find { it.key == 'newsletter-personalisation' }.directMarketing", equalTo(true))
+                .body("find { it.key == 'analytics-cookies' }.directMarketing", equalTo(false))
+                .body("find { it.key == 'app-usage-data' }.directMarketing", equalTo(false))
+                .body("find { it.key == 'strictly-necessary' }.directMarketing", equalTo(false));
+    }
+
+    @Test
+    void theDirectMarketingMarkIsKeptByAnUpdateThatLeavesItOut() {
+        String key = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        String officer = TestTokens.officer();
+        Map<String, Object> text = Map.of("title", "Offers by post", "description", "Letters with offers.",
+                "legalBasis", "LEGITIMATE_INTERESTS");
+        given().auth().oauth2(officer).contentType("application/json").body(text)
+                .when().put("/api/consent/purposes/" + key)
+                .then().statusCode(201).body("directMarketing", equalTo(false));
+        given().auth().oauth2(officer).contentType("application/json").body(with(text, "directMarketing", true))
+                .when().put("/api/consent/purposes/" + key)
+                .then().statusCode(200).body("directMarketing", equalTo(true));
+        // an update without the field (an older client) keeps the purpose under objections
+        given().auth().oauth2(officer).contentType("application/json").body(text)
+                .when().put("/api/consent/purposes/" + key)
+                .then().statusCode(200).body("directMarketing", equalTo(true));
+        given().when().get("/api/consent/purposes")
+                .then().body("find { it.key == '" + key + "' }.directMarketing", equalTo(true));
+        given().auth().oauth2(officer).contentType("application/json").body(with(text, "directMarketing", false))
+                .when().put("/api/consent/purposes/" + key)
+                .then().statusCode(200).body("directMarketing", equalTo(false));
+        given().auth().oauth2(officer).contentType("application/json").body(with(text, "directMarketing", "maybe"))
+                .when().put("/api/consent/purposes/" + key)
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> copy = new java.util.HashMap<>(body);
+        copy.put(field, value);
+        return copy;
     }
 
     @Test

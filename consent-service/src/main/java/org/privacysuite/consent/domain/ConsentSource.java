@@ -11,5 +11,15 @@ public enum ConsentSource {
     @JsonProperty("app")
     APP,
     @JsonProperty("api")
-    API
+    API,
+    /**
+     * A privacy request the person made to dsar-service (an objection, an opt-out of sale), carried out here. Only
+     * this service records it; a client that sends it is refused.
+     */
+    @JsonProperty("privacy-request")
+    PRIVACY_REQUEST;
+
+    public boolean sendable() {
+        return this != PRIVACY_REQUEST;
+    }
 }

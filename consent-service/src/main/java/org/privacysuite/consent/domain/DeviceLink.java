@@ -24,8 +24,15 @@ public class DeviceLink extends PanacheEntityBase {
     @Column(name = "linked_at")
     public Instant linkedAt;
 
+    /** In id order, so that the same links always give the same answer. */
     public static List<String> devicesOf(String accountId) {
-        return DeviceLink.<DeviceLink>list("accountId", accountId).stream().map(l -> l.deviceId).toList();
+        return DeviceLink.<DeviceLink>list("accountId = ?1 order by deviceId", accountId).stream()
+                .map(l -> l.deviceId).toList();
+    }
+
+    /** The links of these devices, in device id order. */
+    public static List<DeviceLink> ofDevices(List<String> deviceIds) {
+        return list("deviceId in ?1 order by deviceId", deviceIds);
     }
 
     public static Optional<String> accountOf(String deviceId) {

@@ -28,8 +28,16 @@ public class Purpose extends PanacheEntityBase {
     @Column(name = "legal_basis")
     public LegalBasis legalBasis;
 
+    /**
+     * Opted out of by a Global Privacy Control signal; by CCPA regulations §7025 that is an opt-out of sale and
+     * sharing, so this is also the mark of the purposes that sell or share (an opt-out-of-sale refuses them).
+     */
     @Column(name = "gpc_governed")
     public boolean gpcGoverned;
+
+    /** Direct marketing, including the profiling related to it: an objection (GDPR Art. 21(2)) refuses it. */
+    @Column(name = "direct_marketing")
+    public boolean directMarketing;
 
     /** Strictly necessary: no consent needed and it cannot be refused. */
     public boolean required;

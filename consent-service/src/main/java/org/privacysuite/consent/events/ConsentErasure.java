@@ -73,10 +73,10 @@ public class ConsentErasure {
         long links = DeviceLink.delete("deviceId in ?1 or accountId in ?1", subjects);
 
         List<RecordTypeResult> results = List.of(
-                new RecordTypeResult("consent-record", ErasureAction.ANONYMISE, records),
-                new RecordTypeResult("consent-receipt", ErasureAction.ANONYMISE, receipts),
-                new RecordTypeResult("consent-state", ErasureAction.DELETE, states),
-                new RecordTypeResult("device-link", ErasureAction.DELETE, links));
+                new RecordTypeResult(ConsentParticipant.CONSENT_RECORD, ErasureAction.ANONYMISE, records),
+                new RecordTypeResult(ConsentParticipant.CONSENT_RECEIPT, ErasureAction.ANONYMISE, receipts),
+                new RecordTypeResult(ConsentParticipant.CONSENT_STATE, ErasureAction.DELETE, states),
+                new RecordTypeResult(ConsentParticipant.DEVICE_LINK, ErasureAction.DELETE, links));
         ErasureOutcome outcome = records + receipts + states + links == 0 ? ErasureOutcome.NOTHING_FOUND
                 : ErasureOutcome.ERASED;
         outbox.publish(new ErasureCompleted(request.requestId(), request.subjectId(), SERVICE, outcome, results, null,

@@ -1,7 +1,12 @@
 package org.privacysuite.consent.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -15,9 +20,14 @@ import org.privacysuite.consent.service.ConsentLedger;
 import org.privacysuite.consent.service.ReceiptBook;
 import org.privacysuite.events.catalogue.AccessCompleted;
 import org.privacysuite.events.catalogue.AccessRequested;
+import org.privacysuite.events.catalogue.ParticipantDeclared.DeclaredRecordType;
 import org.privacysuite.events.outbox.Outbox;
 
-/** Answers an access request with everything consent-service holds about the subject and its devices. */
+/**
+ * Answers an access request with everything consent-service holds about the subject and its devices. A portability
+ * request (GDPR Art. 20) gets only the record types declared as provided or observed ({@link ConsentParticipant}),
+ * as flat rows, one array per record type, so that dsar-service can write one CSV per type.
+ */
 @ApplicationScoped
 public class ConsentExport {
 
@@ -36,12 +46,26 @@ public class ConsentExport {
     @Inject
     Outbox outbox;
 
+    /** Rows keep every column, null included, and times as ISO-8601 text, whatever the application's settings. */
+    private ObjectMapper rows;
+
+    @PostConstruct
+    void init() {
+        rows = mapper.copy().setDefaultPropertyInclusion(JsonInclude.Include.ALWAYS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void export(AccessRequested request) {
         List<String> subjects = ConsentErasure.subjectsOf(request.subjectId(), request.identities().deviceIds());
+        JsonNode data = request.portable() ? portable(subjects) : everything(request.subjectId(), subjects);
+        outbox.publish(new AccessCompleted(request.requestId(), request.subjectId(), ConsentErasure.SERVICE, data));
+    }
+
+    private ObjectNode everything(String subjectId, List<String> subjects) {
         ObjectNode data = mapper.createObjectNode();
-        data.put("subjectId", request.subjectId());
-        data.set("linkedDevices", mapper.valueToTree(DeviceLink.devicesOf(request.subjectId())));
+        data.put("subjectId", subjectId);
+        data.set("linkedDevices", mapper.valueToTree(DeviceLink.devicesOf(subjectId)));
         ObjectNode current = data.putObject("currentChoices");
         for (String subject : subjects) {
             if (!ConsentState.ofSubject(subject).isEmpty()) {
@@ -51,7 +75,40 @@ public class ConsentExport {
         data.set("decisions", mapper.valueToTree(ConsentRecord.ofSubjects(subjects).stream()
                 .map(ConsentExport::decision).toList()));
         data.set("receipts", mapper.valueToTree(receipts.receiptsOfSubjects(subjects)));
-        outbox.publish(new AccessCompleted(request.requestId(), request.subjectId(), ConsentErasure.SERVICE, data));
+        return data;
+    }
+
+    /** One key per portable record type, in the order declared; each row one record, scalars only. */
+    private ObjectNode portable(List<String> subjects) {
+        ObjectNode data = mapper.createObjectNode();
+        for (DeclaredRecordType type : ConsentParticipant.RECORD_TYPES) {
+            if (type.portable()) {
+                ArrayNode array = data.putArray(type.recordType());
+                rowsOf(type.recordType(), subjects).forEach(row -> array.add(flat(row)));
+            }
+        }
+        return data;
+    }
+
+    private static List<?> rowsOf(String recordType, List<String> subjects) {
+        return switch (recordType) {
+            case ConsentParticipant.CONSENT_RECORD -> ConsentRecord.ofSubjects(subjects).stream()
+                    .map(ConsentExport::decision).toList();
+            case ConsentParticipant.DEVICE_LINK -> DeviceLink.ofDevices(subjects).stream()
+                    .map(link -> new DeviceLinkRow(link.deviceId, link.accountId, link.linkedAt)).toList();
+            default -> throw new IllegalStateException(recordType + " is declared portable but has no rows");
+        };
+    }
+
+    /** A row of one record class: the same columns in the same order every time; a nested value is a bug. */
+    private ObjectNode flat(Object row) {
+        ObjectNode node = rows.valueToTree(row);
+        node.fields().forEachRemaining(column -> {
+            if (!column.getValue().isValueNode()) {
+                throw new IllegalStateException(row.getClass().getSimpleName() + "." + column.getKey() + " is not a scalar");
+            }
+        });
+        return node;
     }
 
     private static DecisionExport decision(ConsentRecord r) {
@@ -60,10 +117,14 @@ public class ConsentExport {
                 r.originSubjectId, r.decidedAt, r.recordedAt);
     }
 
-    /** One ledger row as the subject receives it. */
+    /** One ledger row as the subject receives it (also a portability row of {@code consent-record}). */
     public record DecisionExport(String recordId, String receiptId, String subject, String subjectType,
             String purpose, boolean granted, int noticeVersion, String method, String source, String pageUrl,
             String userAgentFamily, String ipTruncated, boolean gpc, String mergedFromDevice,
             Instant decidedAt, Instant recordedAt) {
+    }
+
+    /** A portability row of {@code device-link}: a device that signed in to the account, and when. */
+    public record DeviceLinkRow(String deviceId, String account, Instant linkedAt) {
     }
 }

@@ -8,7 +8,9 @@ import org.privacysuite.consent.domain.LegalBasis;
 
 /**
  * An officer's create-or-update of a purpose. A change of title, description or legal basis publishes a new notice
- * version; {@code materialChange} (default true) says whether earlier consents stop counting.
+ * version; {@code materialChange} (default true) says whether earlier consents stop counting. {@code directMarketing}
+ * left out keeps the purpose's current mark (false for a new purpose): a client that does not know the field must
+ * not silently take a purpose out of the objections that cover it.
  */
 public record PurposeUpdate(
         @NotBlank @Size(max = 200) String title,
@@ -20,5 +22,6 @@ public record PurposeUpdate(
         @Size(max = 100) String purposeCategory,
         @Size(max = 20) List<@NotBlank @Size(max = 60) String> piiCategories,
         @Size(max = 500) String termination,
-        Boolean thirdPartyDisclosure) {
+        Boolean thirdPartyDisclosure,
+        Boolean directMarketing) {
 }

@@ -6,11 +6,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import org.privacysuite.commons.problem.Problem;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.consent.domain.CollectionMethod;
 import org.privacysuite.consent.domain.ConsentReceipt;
@@ -59,7 +58,7 @@ public class ConsentLedger {
     @Transactional
     public ConsentView record(Subject subject, ChoicesRequest request, RequestOrigin origin) {
         Map<String, Purpose> purposes = catalogue.byKey();
-        Map<String, Boolean> choices = validated(request, purposes, origin.gpc());
+        Map<String, Boolean> choices = ChoicesValidation.validated(request, purposes, origin.gpc());
         decisions.changing(affectedBy(subject));
 
         Instant now = Instant.now(clock);
@@ -73,17 +72,41 @@ public class ConsentLedger {
                     ? request.noticeVersions().getOrDefault(purpose.key, purpose.currentVersion)
                     : purpose.currentVersion;
             ConsentRecord record = newRecord(subject, receiptId, purpose.key, choice.getValue() && !gpcApplied,
-                    version, now);
-            record.method = request.method().wire();
-            record.source = source;
+                    version, now, request.method(), source);
             record.pageUrl = request.url();
             record.userAgentFamily = origin.userAgentFamily();
             record.ipTruncated = origin.ipTruncated();
             record.gpc = gpcApplied;
-            record.persist();
-            applyToState(subject, record);
+            append(subject, record);
         }
         return new ConsentView(subject.id(), ConsentState.ofSubject(subject.id()), receiptId);
+    }
+
+    /**
+     * Records the refusals a privacy request decided for one subject (an objection to direct marketing, an opt-out
+     * of sale or sharing) on the same path as a person's own choices: one receipt whose method names the request, a
+     * ledger record per purpose at its current notice version, the current state, and {@code consent.changed.v1}
+     * where the state changed. Recorded whether or not the subject had decided before, so that the refusal also
+     * holds for a subject that only starts using the purpose later. Nothing is deleted.
+     *
+     * @return the receipt's id
+     */
+    @Transactional
+    public String refuse(Subject subject, Collection<Purpose> purposes, CollectionMethod method) {
+        if (method.sendable()) {
+            throw new IllegalArgumentException(method.wire() + " is a person's own method, not a request's");
+        }
+        decisions.changing(affectedBy(subject));
+        Instant now = Instant.now(clock);
+        String receiptId = issueReceipt(subject, method.wire(), ConsentSource.PRIVACY_REQUEST, false, null, now);
+        for (Purpose purpose : purposes) {
+            if (purpose.required) {
+                throw new IllegalArgumentException(purpose.key + " is strictly necessary: it cannot be refused");
+            }
+            append(subject, newRecord(subject, receiptId, purpose.key, false, purpose.currentVersion, now, method,
+                    ConsentSource.PRIVACY_REQUEST));
+        }
+        return receiptId;
     }
 
     /**
@@ -124,14 +147,11 @@ public class ConsentLedger {
                         null, now);
             }
             ConsentRecord record = newRecord(account, receiptId, deviceState.purposeKey, deviceState.granted,
-                    deviceState.noticeVersion, deviceState.decidedAt);
-            record.method = CollectionMethod.DEVICE_LINK.wire();
-            record.source = ConsentSource.API;
+                    deviceState.noticeVersion, deviceState.decidedAt, CollectionMethod.DEVICE_LINK, ConsentSource.API);
             record.gpc = deviceState.gpc;
             record.originSubjectId = deviceId;
             record.recordedAt = now;
-            record.persist();
-            applyToState(account, record);
+            append(account, record);
         }
         return new ConsentView(accountId, ConsentState.ofSubject(accountId), receiptId);
     }
@@ -161,52 +181,6 @@ public class ConsentLedger {
         link.delete();
     }
 
-    private Map<String, Boolean> validated(ChoicesRequest request, Map<String, Purpose> purposes, boolean gpc) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        Map<String, Boolean> choices = new TreeMap<>();
-        request.choices().forEach((key, granted) -> {
-            Purpose purpose = purposes.get(key);
-            if (purpose == null) {
-                errors.add(new Problem.FieldError("choices." + key, "unknown purpose"));
-            } else if (purpose.required) {
-                if (!granted) {
-                    errors.add(new Problem.FieldError("choices." + key, "strictly necessary: cannot be refused"));
-                }
-            } else {
-                choices.put(key, granted);
-            }
-        });
-        if (request.method() == CollectionMethod.ACCEPT_ALL && request.choices().containsValue(false)) {
-            errors.add(new Problem.FieldError("method", "accept-all contradicts a refused purpose"));
-        }
-        if (request.method() == CollectionMethod.REJECT_ALL && choices.containsValue(true)) {
-            errors.add(new Problem.FieldError("method", "reject-all contradicts a granted purpose"));
-        }
-        if (request.method() == CollectionMethod.DEVICE_LINK) {
-            errors.add(new Problem.FieldError("method", "device-link is recorded by linking a device, not sent"));
-        }
-        if (request.noticeVersions() != null) {
-            request.noticeVersions().forEach((key, version) -> {
-                Purpose purpose = purposes.get(key);
-                if (purpose == null || !request.choices().containsKey(key)) {
-                    errors.add(new Problem.FieldError("noticeVersions." + key, "no choice given for this purpose"));
-                } else if (version > purpose.currentVersion) {
-                    errors.add(new Problem.FieldError("noticeVersions." + key,
-                            "notice version " + version + " was never published (current: " + purpose.currentVersion + ")"));
-                }
-            });
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        if (gpc) {
-            // The signal opts out of every GPC-governed purpose, also those the body did not mention.
-            purposes.values().stream().filter(p -> p.gpcGoverned && !p.required)
-                    .forEach(p -> choices.put(p.key, false));
-        }
-        return choices;
-    }
-
     private static List<String> affectedBy(Subject subject) {
         List<String> subjects = new ArrayList<>();
         subjects.add(subject.id());
@@ -232,7 +206,7 @@ public class ConsentLedger {
     }
 
     private ConsentRecord newRecord(Subject subject, String receiptId, String purposeKey, boolean granted,
-            int noticeVersion, Instant decidedAt) {
+            int noticeVersion, Instant decidedAt, CollectionMethod method, ConsentSource source) {
         ConsentRecord record = new ConsentRecord();
         record.recordId = UUID.randomUUID().toString();
         record.receiptId = receiptId;
@@ -243,7 +217,15 @@ public class ConsentLedger {
         record.noticeVersion = noticeVersion;
         record.decidedAt = decidedAt;
         record.recordedAt = decidedAt;
+        record.method = method.wire();
+        record.source = source;
         return record;
+    }
+
+    /** Appends the record to the ledger and moves the subject's state to it, in the caller's transaction. */
+    private void append(Subject subject, ConsentRecord record) {
+        record.persist();
+        applyToState(subject, record);
     }
 
     /** Moves the current state to the record's decision and announces it if the state changed. */

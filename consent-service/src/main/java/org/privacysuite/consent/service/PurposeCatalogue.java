@@ -69,6 +69,9 @@ public class PurposeCatalogue {
         purpose.piiCategories = update.piiCategories() == null ? null : String.join(",", update.piiCategories());
         purpose.termination = update.termination();
         purpose.thirdPartyDisclosure = Boolean.TRUE.equals(update.thirdPartyDisclosure());
+        if (update.directMarketing() != null) {
+            purpose.directMarketing = update.directMarketing();
+        }
         purpose.updatedAt = now;
         if (created) {
             purpose.persist();

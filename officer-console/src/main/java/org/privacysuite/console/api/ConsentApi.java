@@ -31,7 +31,7 @@ public interface ConsentApi {
 
     record Purpose(String key, String title, String description, String legalBasis, int noticeVersion,
             boolean gpcGoverned, boolean required, String purposeCategory, List<String> piiCategories,
-            String termination, boolean thirdPartyDisclosure, int reconsentFromVersion) {
+            String termination, boolean thirdPartyDisclosure, int reconsentFromVersion, boolean directMarketing) {
     }
 
     record Notice(int version, String title, String description, String legalBasis, boolean materialChange,
@@ -41,6 +41,6 @@ public interface ConsentApi {
     /** consent-service's PurposeUpdate; the fields the console does not edit are sent back as they were. */
     record PurposeUpdate(String title, String description, String legalBasis, Boolean gpcGoverned, Boolean required,
             Boolean materialChange, String purposeCategory, List<String> piiCategories, String termination,
-            Boolean thirdPartyDisclosure) {
+            Boolean thirdPartyDisclosure, Boolean directMarketing) {
     }
 }

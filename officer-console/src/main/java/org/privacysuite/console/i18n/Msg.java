@@ -322,6 +322,9 @@ public interface Msg {
     @Message("GPC opts out")
     String gpcGoverned();
 
+    @Message("Direct marketing")
+    String directMarketing();
+
     @Message("Required")
     String requiredPurpose();
 
@@ -354,6 +357,9 @@ public interface Msg {
 
     @Message("People must consent again (a material change)")
     String reconsentCheckbox();
+
+    @Message("Direct marketing, or profiling for it: an objection to direct marketing refuses this purpose")
+    String directMarketingCheckbox();
 
     @Message("Save")
     String save();

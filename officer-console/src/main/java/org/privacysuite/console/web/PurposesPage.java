@@ -26,7 +26,9 @@ import org.privacysuite.console.api.ConsentApi.PurposeUpdate;
 
 /**
  * The purpose catalogue with each notice's versions. Editing sends consent-service's own update: a changed text
- * publishes a new version, and the officer says whether it is a material change that needs consent again.
+ * publishes a new version, and the officer says whether it is a material change that needs consent again, and
+ * whether the purpose is direct marketing (an objection to direct marketing then refuses it). The form always
+ * holds the checkbox, so an unticked box is sent as false.
  */
 @Path("/purposes")
 @RolesAllowed(Roles.OFFICER)
@@ -70,7 +72,8 @@ public class PurposesPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response edit(@PathParam("key") @Pattern(regexp = KEY) String key, @FormParam("title") String title,
             @FormParam("description") String description, @FormParam("legalBasis") String legalBasis,
-            @FormParam("materialChange") boolean materialChange) {
+            @FormParam("materialChange") boolean materialChange,
+            @FormParam("directMarketing") boolean directMarketing) {
         Purpose before = find(key);
         if (title == null || title.isBlank() || description == null || description.isBlank()
                 || !LEGAL_BASES.contains(legalBasis)) {
@@ -81,7 +84,7 @@ public class PurposesPage {
         }
         Purpose after = consent.put(key, new PurposeUpdate(title.strip(), description.strip(), legalBasis,
                 before.gpcGoverned(), before.required(), materialChange, before.purposeCategory(),
-                before.piiCategories(), before.termination(), before.thirdPartyDisclosure()));
+                before.piiCategories(), before.termination(), before.thirdPartyDisclosure(), directMarketing));
         return Response.seeOther(URI.create("/purposes/" + key + "?saved=" + outcome(before, after))).build();
     }
 

@@ -44,7 +44,7 @@ class ConsoleWordingTest {
 
     private static Purpose purpose(int version, int reconsentFrom) {
         return new Purpose("analytics", "Analytics", "text", "CONSENT", version, true, false, null, List.of(), null,
-                false, reconsentFrom);
+                false, reconsentFrom, false);
     }
 
     @Test

@@ -39,7 +39,7 @@ public class IdentityDirectoryStub implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().globalTemplating(false));
+        server = new WireMockServer(options().dynamicPort());
         server.start();
         reset();
         return Map.of(
@@ -57,8 +57,10 @@ public class IdentityDirectoryStub implements QuarkusTestResourceLifecycleManage
         server.stubFor(post(urlPathEqualTo("/realms/privacy/protocol/openid-connect/token"))
                 .willReturn(okJson("{\"access_token\":\"stub-service-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
         server.stubFor(post(urlPathEqualTo(ACCOUNTS)).atPriority(100).willReturn(okJson(accountsJson(List.of()))));
+        // the subject from the path, as the real service echoes it (devicesJson, with no devices)
         server.stubFor(get(urlPathMatching(DEVICES)).atPriority(100)
-                .willReturn(okJson("{\"devices\":[]}")));
+                .willReturn(okJson("{\"subject\":\"{{request.pathSegments.[3]}}\",\"devices\":[]}")
+                        .withTransformers("response-template")));
     }
 
     /** account-service knows this account with this verified address: asked by either, it answers with it. */

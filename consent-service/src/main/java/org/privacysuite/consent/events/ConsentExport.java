@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +19,8 @@ import org.privacysuite.consent.service.ConsentLedger;
 import org.privacysuite.consent.service.ReceiptBook;
 import org.privacysuite.events.catalogue.AccessCompleted;
 import org.privacysuite.events.catalogue.AccessRequested;
-import org.privacysuite.events.catalogue.ParticipantDeclared.DeclaredRecordType;
 import org.privacysuite.events.outbox.Outbox;
+import org.privacysuite.events.participant.PortableData;
 
 /**
  * Answers an access request with everything consent-service holds about the subject and its devices. A portability
@@ -80,35 +79,12 @@ public class ConsentExport {
 
     /** One key per portable record type, in the order declared; each row one record, scalars only. */
     private ObjectNode portable(List<String> subjects) {
-        ObjectNode data = mapper.createObjectNode();
-        for (DeclaredRecordType type : ConsentParticipant.RECORD_TYPES) {
-            if (type.portable()) {
-                ArrayNode array = data.putArray(type.recordType());
-                rowsOf(type.recordType(), subjects).forEach(row -> array.add(flat(row)));
-            }
-        }
-        return data;
-    }
-
-    private static List<?> rowsOf(String recordType, List<String> subjects) {
-        return switch (recordType) {
-            case ConsentParticipant.CONSENT_RECORD -> ConsentRecord.ofSubjects(subjects).stream()
-                    .map(ConsentExport::decision).toList();
-            case ConsentParticipant.DEVICE_LINK -> DeviceLink.ofDevices(subjects).stream()
-                    .map(link -> new DeviceLinkRow(link.deviceId, link.accountId, link.linkedAt)).toList();
-            default -> throw new IllegalStateException(recordType + " is declared portable but has no rows");
-        };
-    }
-
-    /** A row of one record class: the same columns in the same order every time; a nested value is a bug. */
-    private ObjectNode flat(Object row) {
-        ObjectNode node = rows.valueToTree(row);
-        node.fields().forEachRemaining(column -> {
-            if (!column.getValue().isValueNode()) {
-                throw new IllegalStateException(row.getClass().getSimpleName() + "." + column.getKey() + " is not a scalar");
-            }
-        });
-        return node;
+        return PortableData.of(ConsentParticipant.RECORD_TYPES)
+                .rows(ConsentParticipant.CONSENT_RECORD, ConsentRecord.ofSubjects(subjects).stream()
+                        .map(ConsentExport::decision).toList())
+                .rows(ConsentParticipant.DEVICE_LINK, DeviceLink.ofDevices(subjects).stream()
+                        .map(link -> new DeviceLinkRow(link.deviceId, link.accountId, link.linkedAt)).toList())
+                .toJson(rows);
     }
 
     private static DecisionExport decision(ConsentRecord r) {

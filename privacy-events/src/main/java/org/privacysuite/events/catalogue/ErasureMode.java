@@ -1,7 +1,9 @@
 package org.privacysuite.events.catalogue;
 
-/** How far an erasure goes: everything the subject has, or only data processed on the basis of consent/objection. */
+/**
+ * How far an erasure goes. FULL is the only mode: an objection is not an erasure and travels as
+ * {@link ObjectionRequested} (a mode a participant does not know is refused, never read as FULL).
+ */
 public enum ErasureMode {
-    FULL,
-    CONSENT_BASED_ONLY
+    FULL
 }

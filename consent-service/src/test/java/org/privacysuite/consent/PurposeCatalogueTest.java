@@ -58,6 +58,34 @@ class PurposeCatalogueTest extends ConsentTestBase {
                 .then().statusCode(400).contentType("application/problem+json");
     }
 
+    @Test
+    void aPurposeThatSetsCookiesCannotBeMadeLegitimateInterest() {
+        String officer = TestTokens.officer();
+        given().when().get("/api/consent/purposes").then()
+                .body("find { it.key == 'advertising-cookies' }.deviceStorage", equalTo(true))
+                .body("find { it.key == 'app-usage-data' }.deviceStorage", equalTo(false));
+        Map<String, Object> advertising = Map.of("title", "Advertising cookies", "description",
+                "Cookies that recognise your device to serve ads by interest.", "legalBasis", "LEGITIMATE_INTERESTS",
+                "gpcGoverned", true);
+        given().auth().oauth2(officer).contentType("application/json").body(advertising)
+                .when().put("/api/consent/purposes/advertising-cookies")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("ePrivacy Directive Art. 5(3)"));
+        given().when().get("/api/consent/purposes").then()
+                .body("find { it.key == 'advertising-cookies' }.legalBasis", equalTo("CONSENT"))
+                .body("find { it.key == 'advertising-cookies' }.noticeVersion", equalTo(1));
+        // a new purpose that says it sets cookies, on contract: refused too; strictly necessary ones may
+        String key = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(officer).contentType("application/json").body(Map.of("title", "Chat widget",
+                "description", "A chat cookie.", "legalBasis", "CONTRACT", "deviceStorage", true))
+                .when().put("/api/consent/purposes/" + key).then().statusCode(422);
+        given().when().get("/api/consent/purposes").then().body("key", org.hamcrest.Matchers.not(hasItems(key)));
+        given().auth().oauth2(officer).contentType("application/json").body(Map.of("title", "Load balancing",
+                "description", "Keeps you on one server.", "legalBasis", "CONTRACT", "deviceStorage", true,
+                "required", true))
+                .when().put("/api/consent/purposes/" + key).then().statusCode(201).body("deviceStorage", equalTo(true));
+    }
+
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
         Map<String, Object> copy = new java.util.HashMap<>(body);
         copy.put(field, value);

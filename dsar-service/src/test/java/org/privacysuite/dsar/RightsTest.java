@@ -124,6 +124,15 @@ class RightsTest extends DsarTestBase {
     }
 
     @Test
+    void aSignedInSubjectWhoseAddressIsNotProvenYetIsStillKnownByTheToken() {
+        String subject = UUID.randomUUID().toString();
+        String token = TestTokens.userWithEmail(subject, "unproven-" + UUID.randomUUID() + "@example.com", false);
+        String first = submit(token, Map.of("type", "OBJECTION")).statusCode(201).body("status", equalTo("UNVERIFIED"))
+                .extract().path("id");
+        submit(token, Map.of("type", "OBJECTION")).statusCode(200).body("id", equalTo(first));
+    }
+
+    @Test
     void aRequestByAddressBecomesADuplicateOnlyOnceTheAddressIsProven() {
         String email = "twice-" + UUID.randomUUID() + "@example.com";
         String first = submit(null, Map.of("type", "ACCESS", "email", email)).statusCode(201).extract().path("id");

@@ -39,6 +39,10 @@ public class Purpose extends PanacheEntityBase {
     @Column(name = "direct_marketing")
     public boolean directMarketing;
 
+    /** Stores or reads information on the visitor's device (cookies): needs consent unless strictly necessary. */
+    @Column(name = "device_storage")
+    public boolean deviceStorage;
+
     /** Strictly necessary: no consent needed and it cannot be refused. */
     public boolean required;
 

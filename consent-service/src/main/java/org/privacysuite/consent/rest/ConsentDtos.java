@@ -29,7 +29,7 @@ public class ConsentDtos {
     public static PurposeDto purpose(Purpose p) {
         return new PurposeDto(p.key, p.title, p.description, p.legalBasis, p.currentVersion, p.gpcGoverned,
                 p.required, p.purposeCategory, p.piiCategoryList(), p.termination, p.thirdPartyDisclosure, p.reconsentFromVersion,
-                p.directMarketing);
+                p.directMarketing, p.deviceStorage);
     }
 
     public static CheckDto check(String subject, String purpose, Decision d) {

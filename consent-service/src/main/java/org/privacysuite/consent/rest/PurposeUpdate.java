@@ -23,5 +23,6 @@ public record PurposeUpdate(
         @Size(max = 20) List<@NotBlank @Size(max = 60) String> piiCategories,
         @Size(max = 500) String termination,
         Boolean thirdPartyDisclosure,
-        Boolean directMarketing) {
+        Boolean directMarketing,
+        Boolean deviceStorage) {
 }

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.privacysuite.commons.problem.ProblemException;
+import org.privacysuite.consent.domain.LegalBasis;
 import org.privacysuite.consent.domain.Purpose;
 import org.privacysuite.consent.domain.PurposeNotice;
 import org.privacysuite.consent.rest.PurposeUpdate;
@@ -58,6 +60,9 @@ public class PurposeCatalogue {
             purpose.currentVersion = 0;
             purpose.reconsentFromVersion = 1;
         }
+        boolean deviceStorage = update.deviceStorage() != null ? update.deviceStorage()
+                : !created && purpose.deviceStorage;
+        requireConsentForDeviceStorage(key, deviceStorage, Boolean.TRUE.equals(update.required()), update.legalBasis());
         boolean noticeChanged = created || !purpose.title.equals(update.title())
                 || !purpose.description.equals(update.description()) || purpose.legalBasis != update.legalBasis();
         purpose.title = update.title();
@@ -72,6 +77,7 @@ public class PurposeCatalogue {
         if (update.directMarketing() != null) {
             purpose.directMarketing = update.directMarketing();
         }
+        purpose.deviceStorage = deviceStorage;
         purpose.updatedAt = now;
         if (created) {
             purpose.persist();
@@ -94,6 +100,22 @@ public class PurposeCatalogue {
             notice.persist();
         }
         return new Upserted(purpose, created);
+    }
+
+    /**
+     * ePrivacy Directive Art. 5(3): storing or reading information on a visitor's device is allowed only with consent,
+     * unless strictly necessary for the service asked for. No legitimate interest, contract or legal obligation
+     * replaces it (CJEU C-673/17 Planet49; EDPB Guidelines 2/2023). Refused before anything changes.
+     */
+    private static void requireConsentForDeviceStorage(String key, boolean deviceStorage, boolean required,
+            LegalBasis basis) {
+        if (deviceStorage && !required && basis != LegalBasis.CONSENT) {
+            throw new ProblemException(422, "device-storage-needs-consent", "Cookies need consent",
+                    "Purpose " + key + " sets or reads cookies or other storage on the visitor's device and is not"
+                            + " strictly necessary: under the ePrivacy Directive Art. 5(3) it may rest only on"
+                            + " consent, not on " + basis + ". Keep legalBasis CONSENT, or mark the purpose required if"
+                            + " the site cannot work without it.");
+        }
     }
 
     public List<PurposeNotice> notices(String key) {

@@ -62,14 +62,12 @@ public class RequestIntake {
     @Transactional
     public Submitted submit(NewRequest input, IdentityPolicy.Claim claim, RequestSource source) {
         String actor = claim.subjectId() != null ? "subject:" + claim.subjectId() : "requester";
-        if (!claim.awaitsEmailProof()) {
-            // Only a proven identity may learn of an open request: an unproven address is checked once proven.
-            var open = openRequests.sameAs(input.type(), objectionScope(input), claim.subjectId(), claim.email(),
-                    claim.deviceId());
-            if (open.isPresent()) {
-                audit.note(open.get(), actor, "repeated", "the same request was sent again; answered with this one");
-                return new Submitted(open.get(), true);
-            }
+        // Only a proven identity may learn of an open request: an unproven address is checked once proven.
+        var open = openRequests.sameAs(input.type(), objectionScope(input), claim.subjectId(),
+                claim.awaitsEmailProof() ? null : claim.email(), claim.deviceId());
+        if (open.isPresent()) {
+            audit.note(open.get(), actor, "repeated", "the same request was sent again; answered with this one");
+            return new Submitted(open.get(), true);
         }
         PrivacyRequest request = newRequest(input, claim, source);
         request.status = RequestStatus.UNVERIFIED;
@@ -134,7 +132,7 @@ public class RequestIntake {
         request.proveEmail(IdentityProof.MAILED_CODE, now);
         String actor = request.subjectId != null ? "subject:" + request.subjectId : "requester";
         var open = openRequests.sameAs(request.type, request.objectionScope, request.subjectId, request.email,
-                request.deviceId).filter(other -> !other.id.equals(request.id));
+                request.deviceId, request.id);
         if (open.isPresent()) {
             request.closedAt = now;
             audit.transition(request, RequestStatus.CLOSED, actor, "closed-as-duplicate",

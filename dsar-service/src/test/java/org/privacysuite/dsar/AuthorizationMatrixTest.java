@@ -64,6 +64,8 @@ class AuthorizationMatrixTest extends DsarTestBase {
                 .allow("POST /api/privacy-requests/{id}/verify", ANYONE,
                         notOwned("the mailed code is the proof: without it nothing happens (verification tests)"))
                 .allow("GET /api/privacy-requests/{id}/audit", only(OFFICER), notOwned(officers))
+                .allow("GET /api/privacy-requests/{id}/audit/verify", only(OFFICER), notOwned(officers))
+                .allow("GET /api/privacy/record-of-processing", only(OFFICER))
                 .allow("POST /api/privacy-requests/{id}/approve", only(OFFICER), notOwned(officers))
                 .allow("POST /api/privacy-requests/{id}/deny", only(OFFICER), notOwned(officers))
                 .allow("POST /api/privacy-requests/{id}/extend", only(OFFICER), notOwned(officers))

@@ -2,6 +2,7 @@ package org.privacysuite.e2e;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,8 +53,15 @@ class AccessJourneyTest extends Journey {
         String export = as(ada.token()).when().get("/api/privacy-requests/" + id + "/export")
                 .then().statusCode(200).extract().asString();
         JsonPath json = JsonPath.from(export);
-        assertTrue(json.getMap("sections").keySet().containsAll(List.of("consent", "account", "newsletter")),
+        assertTrue(json.getMap("sections").keySet().containsAll(List.of("consent", "account", "newsletter", "dsar")),
                 "sections: " + json.getMap("sections").keySet());
+        // Art. 15(1): how the data is processed, from every service's declaration (issue #15, item 2)
+        assertTrue(json.getList("processing.activity").containsAll(List.of("consent ledger", "user accounts",
+                "newsletter", "privacy requests")), "processing: " + json.getList("processing.activity"));
+        assertEquals("CA", json.getString("processing.find { it.activity == 'newsletter' }.storage.country"));
+        assertTrue(json.getString("processing.find { it.activity == 'user accounts' }.recipients")
+                .contains("Keycloak"), "recipients named");
+        assertTrue(json.getList("sections.dsar.privacyRequests.id").contains(id), "the person's own request");
         assertTrue(export.contains(ada.id()), "the person's account id");
         assertTrue(export.contains("Adaville"), "the person's profile");
         assertTrue(export.contains(ada.email()), "the person's newsletter address");

@@ -187,6 +187,57 @@ class RightsJourneyTest extends Journey {
                 .body("purposes.findAll { it.purpose == 'analytics-cookies' && it.granted }", org.hamcrest.Matchers.empty());
     }
 
+    /** Reach: an erasure proven by the address alone reaches the account's consent ledger and its linked device. */
+    @Test
+    void anErasureByAddressReachesTheAccountBehindItAndItsDevices() {
+        Person person = verifiedPerson("Eve");
+        choose(person, Map.of("analytics-cookies", true));
+        String device = UUID.randomUUID().toString();
+        gateway().contentType("application/json")
+                .body(Map.of("choices", Map.of(MARKETING, true), "method", "custom"))
+                .when().put("/api/consent/devices/" + device).then().statusCode(200);
+        as(person.token()).when().post("/api/consent/me/devices/" + device).then().statusCode(200);
+        assertTrue(allowed(person.id(), "analytics-cookies"));
+
+        String id = gateway().contentType("application/json")
+                .body(Map.of("type", "ERASURE", "email", person.email()))
+                .when().post("/api/privacy-requests").then().statusCode(201).extract().path("id");
+        String code = mails.awaitFind(person.email(), "code is (\\d{6})");
+        gateway().contentType("application/json").body(Map.of("code", code))
+                .when().post("/api/privacy-requests/" + id + "/verify").then().statusCode(200);
+        as(officerToken()).when().post("/api/privacy-requests/" + id + "/approve").then().statusCode(200);
+        awaitFulfilled(id);
+
+        assertFalse(allowed(person.id(), "analytics-cookies"), "the account's choices are erased");
+        gateway().when().get("/api/consent/devices/" + device).then()
+                .body("purposes.findAll { it.granted }", org.hamcrest.Matchers.empty());
+        as(officerToken()).when().get("/api/privacy-requests/" + id).then()
+                .body("identities.find { it.kind == 'subject' }.value", equalTo(person.id()))
+                .body("identities.find { it.kind == 'device' }.value", equalTo(device));
+    }
+
+    /** Reach: the erasure an account closure opens also ends the subscription made with the account's address. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAccountClosureAlsoEndsTheSubscriptionMadeWithItsAddress() {
+        Person person = verifiedPerson("Cleo");
+        subscribe(person.email()); // by address, from the newsletter form: never linked to the account
+        as(person.token()).when().post("/api/accounts/me/closure").then().statusCode(200)
+                .body("status", equalTo("CLOSED"));
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            List<Map<String, Object>> mine = as(officerToken()).queryParam("type", "ERASURE")
+                    .queryParam("source", "ACCOUNT_CLOSURE").queryParam("limit", 200).when()
+                    .get("/api/privacy-requests").then().statusCode(200).extract().jsonPath()
+                    .getList("findAll { it.subjectId == '" + person.id() + "' }");
+            assertEquals(1, mine.size());
+            assertEquals("FULFILLED", mine.get(0).get("status"));
+            List<Map<String, Object>> participants = (List<Map<String, Object>>) mine.get(0).get("participants");
+            Map<String, Object> newsletter = participants.stream()
+                    .filter(p -> "newsletter-service".equals(p.get("service"))).findFirst().orElseThrow();
+            assertEquals("ERASED", newsletter.get("outcome"), "the subscription under the account's address");
+        });
+    }
+
     @Test
     void aRepeatedRequestIsAnsweredWithTheOpenOne() {
         Person person = signUp(Map.of("displayName", "Rene"));

@@ -32,17 +32,17 @@ public class ConsentParticipant implements PrivacyRequestParticipant {
             // PROVIDED: each row is a choice the person made (on the banner, in the preference centre, by a GPC
             // signal their browser sent, or by the objection they sent through a privacy request)
             DeclaredRecordType.anonymised(CONSENT_RECORD, "each choice: purpose, granted, notice version, method")
-                    .from(DataOrigin.PROVIDED),
+                    .from(DataOrigin.PROVIDED).in("consent_record"),
             // RECEIVED: the controller's own proof that it recorded those choices (Art. 7(1)), issued by us; its
             // content repeats the records
             DeclaredRecordType.anonymised(CONSENT_RECEIPT, "the signed receipt of each recorded choice")
-                    .from(DataOrigin.RECEIVED),
+                    .from(DataOrigin.RECEIVED).in("consent_receipt"),
             // DERIVED: a projection of the records (the latest decision per purpose), computed by us
             DeclaredRecordType.deleted(CONSENT_STATE, "the current choice per purpose of a subject or device")
-                    .from(DataOrigin.DERIVED),
+                    .from(DataOrigin.DERIVED).in("consent_state", "consent.events"),
             // OBSERVED: recorded from the person's use of the service, signing in on a device
             DeclaredRecordType.deleted(DEVICE_LINK, "which device id belongs to which account")
-                    .from(DataOrigin.OBSERVED));
+                    .from(DataOrigin.OBSERVED).in("device_link"));
 
     @Inject
     ConsentErasure erasure;
@@ -81,7 +81,16 @@ public class ConsentParticipant implements PrivacyRequestParticipant {
     @Override
     public List<ProcessingActivity> activities() {
         return List.of(new ProcessingActivity("consent ledger",
-                "record and prove cookie, personalisation and app-usage consent",
-                "GDPR Art. 6(1)(c) with Art. 7(1): the controller must be able to demonstrate consent"));
+                "record and prove cookie, personalisation and app-usage consent, and answer whether a purpose may be"
+                        + " used for a device or account",
+                "GDPR Art. 6(1)(c) with Art. 7(1): the controller must be able to demonstrate consent",
+                List.of("website visitors (by the device id of the consent cookie)", "account holders"),
+                List.of("device identifier", "account identifier", "consent choices and the notice version shown",
+                        "page address, browser family and truncated IP address at the time of a choice"),
+                List.of(CONSENT_RECORD, CONSENT_RECEIPT, CONSENT_STATE, DEVICE_LINK),
+                List.of("the suite's own services (account, newsletter), which ask before using data",
+                        "Amazon Web Services, hosting (processor)"),
+                "the current choices until changed or erased; the ledger and receipts, proof of consent (Art. 7(1)),"
+                        + " as long as the account or device is known, then anonymised on erasure"));
     }
 }

@@ -14,11 +14,16 @@ import org.privacysuite.dsar.domain.Participant;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.dsar.domain.RequestType;
+import org.privacysuite.dsar.register.DsarProcessing;
+import org.privacysuite.dsar.register.OwnRecords;
+import org.privacysuite.dsar.register.RecordOfProcessing;
 import org.privacysuite.events.catalogue.ParticipantDeclared;
 
 /**
  * Assembles the package from every participant's (encrypted) answer: {@code requestId, subject, generatedAt,
- * sections: {consent, account, newsletter}} where a section is named after its service. For a PORTABILITY request
+ * sections: {consent, account, newsletter}} where a section is named after its service; an ACCESS package adds
+ * {@code processing} (the register's activities, Art. 15(1)) and the {@code dsar} section (the person's own privacy
+ * requests and their audit trail). For a PORTABILITY request
  * (Art. 20) a section holds only the record types its service declares as provided or observed, each an array of
  * flat rows ({@code AccessRequested}), which {@link PortabilityArchive} also writes as one CSV per record type.
  */
@@ -33,6 +38,12 @@ public class ExportPackages {
 
     @Inject
     Declarations declarations;
+
+    @Inject
+    RecordOfProcessing register;
+
+    @Inject
+    OwnRecords ownRecords;
 
     @Inject
     Clock clock;
@@ -65,6 +76,12 @@ public class ExportPackages {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
+        }
+        if (request.type == RequestType.ACCESS) {
+            // Art. 15(1)(a)-(h): why, what, to whom, how long, from where, stored where; and this service's own
+            // records of the person (their requests and what was done with them).
+            export.set("processing", mapper.valueToTree(register.register().activities()));
+            sections.set(sectionName(DsarProcessing.SERVICE), ownRecords.of(request));
         }
         return export;
     }

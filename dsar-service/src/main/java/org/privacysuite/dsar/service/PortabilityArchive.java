@@ -2,15 +2,11 @@ package org.privacysuite.dsar.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -18,13 +14,11 @@ import java.util.zip.ZipOutputStream;
 /**
  * The Art. 20 package as a zip: one CSV (RFC 4180, UTF-8, header row) per record type, named
  * {@code <section>/<record-type>.csv}, and {@code manifest.json} listing them with their row counts. The columns are
- * the keys of the record type's rows in the participant's order (docs/portability.md documents each). Written with
- * jackson-dataformat-csv, which quotes and escapes; nothing is hand-formatted here.
+ * the keys of the record type's rows in the participant's order (docs/portability.md documents each), written by
+ * {@link CsvRows}.
  */
 @ApplicationScoped
 public class PortabilityArchive {
-
-    private static final CsvMapper CSV = new CsvMapper();
 
     /** {@code export}: the JSON package of a PORTABILITY request ({@link ExportPackages#assemble}). */
     public byte[] zip(ObjectNode export) {
@@ -37,7 +31,7 @@ public class PortabilityArchive {
                 for (Map.Entry<String, JsonNode> recordType : section.getValue().properties()) {
                     String name = section.getKey() + "/" + recordType.getKey() + ".csv";
                     zip.putNextEntry(new ZipEntry(name));
-                    zip.write(csv(recordType.getValue()));
+                    zip.write(CsvRows.write(recordType.getValue()));
                     zip.closeEntry();
                     listed.putObject(recordType.getKey()).put("file", name).put("rows", recordType.getValue().size());
                 }
@@ -49,32 +43,5 @@ public class PortabilityArchive {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    /**
-     * The rows as CSV with CRLF line ends; the header comes from the first row's keys (every row has the same keys in
-     * the same order). A record type without rows is an empty file.
-     */
-    static byte[] csv(JsonNode rows) throws IOException {
-        if (rows.isEmpty()) {
-            return new byte[0];
-        }
-        List<String> columns = new ArrayList<>();
-        rows.get(0).fieldNames().forEachRemaining(columns::add);
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
-        columns.forEach(schema::addColumn);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var writer = CSV.writerFor(List.class).with(schema.build()).writeValues(out)) {
-            for (JsonNode row : rows) {
-                List<String> line = new ArrayList<>();
-                for (String column : columns) {
-                    JsonNode value = row.path(column);
-                    line.add(value.isNull() || value.isMissingNode() ? "" : value.isValueNode() ? value.asText()
-                            : value.toString());
-                }
-                writer.write(line);
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -90,21 +90,23 @@ public class NewsletterParticipant implements PrivacyRequestParticipant {
             // PROVIDED: the address, the topics and the double opt-in are the person's own entries; its status and
             // dates say what they did with it.
             DeclaredRecordType.deleted("subscriber", "the address, its confirmation and preferences")
-                    .from(DataOrigin.PROVIDED),
+                    .from(DataOrigin.PROVIDED).in("subscriber", "subscriber_topic"),
             // RECEIVED: the business's security record of the links it mailed (hashes only).
-            DeclaredRecordType.deleted("token", "confirmation and unsubscribe tokens").from(DataOrigin.RECEIVED),
+            DeclaredRecordType.deleted("token", "confirmation and unsubscribe tokens").from(DataOrigin.RECEIVED)
+                    .in("confirmation_token"),
             // RECEIVED: the business's own record of what it mailed, to mail nobody twice.
-            DeclaredRecordType.deleted("send-log", "which issue was sent to which subscriber").from(DataOrigin.RECEIVED),
+            DeclaredRecordType.deleted("send-log", "which issue was sent to which subscriber").from(DataOrigin.RECEIVED)
+                    .in("send_log"),
             // DERIVED: scores this service inferred from the browsing events.
             DeclaredRecordType.deleted("interest-profile", "interest topics and counts for personalisation")
-                    .from(DataOrigin.DERIVED),
+                    .from(DataOrigin.DERIVED).in("interest_score"),
             // OBSERVED: the topics of the pages the person's device or account was seen reading.
             DeclaredRecordType.deleted("browsing-event", "pages seen, kept for personalisation")
-                    .from(DataOrigin.OBSERVED),
+                    .from(DataOrigin.OBSERVED).in("browsing_event"),
             // RECEIVED: the business's record of an objection it must honour (a keyed hash, never the address).
             // Kept with no end date: the objection to direct marketing stands until the person subscribes again.
             DeclaredRecordType.retained("suppression-entry", "a keyed hash of an erased or objecting address, never the address",
-                    NewsletterErasure.SUPPRESSION_LEGAL_BASIS, null).from(DataOrigin.RECEIVED));
+                    NewsletterErasure.SUPPRESSION_LEGAL_BASIS, null).from(DataOrigin.RECEIVED).in("suppression_entry"));
 
     @Override
     public List<DeclaredRecordType> recordTypes() {
@@ -113,10 +115,22 @@ public class NewsletterParticipant implements PrivacyRequestParticipant {
 
     @Override
     public List<ProcessingActivity> activities() {
+        List<String> recipients = List.of("the mail relay that delivers the issues (processor)",
+                "Amazon Web Services, hosting (processor)");
         return List.of(
                 new ProcessingActivity("newsletter", "send the newsletter to confirmed subscribers",
-                        "GDPR Art. 6(1)(a): consent given by double opt-in"),
+                        "GDPR Art. 6(1)(a): consent given by double opt-in", List.of("newsletter subscribers"),
+                        List.of("e-mail address", "chosen topics", "subscription status and dates",
+                                "which issues were sent"),
+                        List.of("subscriber", "token", "send-log", "suppression-entry"), recipients,
+                        "until unsubscribed or erased; then only a keyed hash of the address on the suppression"
+                                + " list, so it is never mailed again without a new double opt-in"),
                 new ProcessingActivity("newsletter personalisation", "choose newsletter sections by interest",
-                        "GDPR Art. 6(1)(a): consent to newsletter-personalisation"));
+                        "GDPR Art. 6(1)(a): consent to newsletter-personalisation",
+                        List.of("newsletter subscribers", "website visitors who consented"),
+                        List.of("topics of pages seen", "interest scores inferred from them"),
+                        List.of("browsing-event", "interest-profile"), List.of(recipients.get(1)),
+                        "while the consent holds; deleted on withdrawal, erasure or objection; unused events after"
+                                + " 90 days"));
     }
 }

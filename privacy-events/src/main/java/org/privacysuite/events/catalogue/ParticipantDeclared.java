@@ -16,17 +16,30 @@ import java.util.List;
  * stays retired until it declares itself again.
  */
 public record ParticipantDeclared(String service, List<DeclaredRecordType> recordTypes,
-        List<ProcessingActivity> activities, List<String> rectifiableFields, Instant declaredAt, String retiredBy)
-        implements EventData {
+        List<ProcessingActivity> activities, List<String> rectifiableFields, Instant declaredAt, String retiredBy,
+        Residency residency, List<Transfer> transfers) implements EventData {
 
     public ParticipantDeclared {
         // A declaration published before rectifiable fields existed is read as one that rectifies nothing.
         rectifiableFields = rectifiableFields == null ? List.of() : List.copyOf(rectifiableFields);
+        transfers = transfers == null ? List.of() : List.copyOf(transfers);
+    }
+
+    public ParticipantDeclared(String service, List<DeclaredRecordType> recordTypes,
+            List<ProcessingActivity> activities, List<String> rectifiableFields, Instant declaredAt,
+            String retiredBy) {
+        this(service, recordTypes, activities, rectifiableFields, declaredAt, retiredBy, null, List.of());
     }
 
     public static ParticipantDeclared declaration(String service, List<DeclaredRecordType> recordTypes,
             List<ProcessingActivity> activities, List<String> rectifiableFields, Instant at) {
         return new ParticipantDeclared(service, recordTypes, activities, rectifiableFields, at, null);
+    }
+
+    /** With where the service stores its data and to whom it transfers it (record of processing, GDPR Art. 30). */
+    public ParticipantDeclared storedIn(Residency where, List<Transfer> to) {
+        return new ParticipantDeclared(service, recordTypes, activities, rectifiableFields, declaredAt, retiredBy,
+                where, to);
     }
 
     public static ParticipantDeclared retirement(String service, Instant at, String officer) {
@@ -49,11 +62,15 @@ public record ParticipantDeclared(String service, List<DeclaredRecordType> recor
      * comes from ({@link #from}); null in declarations written before it existed, read as not portable.
      */
     public record DeclaredRecordType(String recordType, String description, ErasureAction onErasure,
-            String legalBasis, String retention, DataOrigin origin) {
+            String legalBasis, String retention, DataOrigin origin, List<String> stores) {
+
+        public DeclaredRecordType {
+            stores = stores == null ? List.of() : List.copyOf(stores);
+        }
 
         public DeclaredRecordType(String recordType, String description, ErasureAction onErasure, String legalBasis,
                 String retention) {
-            this(recordType, description, onErasure, legalBasis, retention, null);
+            this(recordType, description, onErasure, legalBasis, retention, null, List.of());
         }
 
         public static DeclaredRecordType deleted(String recordType, String description) {
@@ -71,7 +88,17 @@ public record ParticipantDeclared(String service, List<DeclaredRecordType> recor
 
         /** The same record type, with where its data comes from. */
         public DeclaredRecordType from(DataOrigin dataOrigin) {
-            return new DeclaredRecordType(recordType, description, onErasure, legalBasis, retention, dataOrigin);
+            return new DeclaredRecordType(recordType, description, onErasure, legalBasis, retention, dataOrigin,
+                    stores);
+        }
+
+        /**
+         * The same record type, with the tables (and topics) that hold it: the record of processing says where every
+         * personal datum lives, and each service's tests check that every table of its schema is declared.
+         */
+        public DeclaredRecordType in(String... tablesOrTopics) {
+            return new DeclaredRecordType(recordType, description, onErasure, legalBasis, retention, origin,
+                    List.of(tablesOrTopics));
         }
 
         public boolean portable() {
@@ -79,7 +106,34 @@ public record ParticipantDeclared(String service, List<DeclaredRecordType> recor
         }
     }
 
-    /** What the service processes personal data for, and on which legal basis (GDPR Art. 6). */
-    public record ProcessingActivity(String name, String purpose, String legalBasis) {
+    /**
+     * What the service processes personal data for, on which legal basis (GDPR Art. 6), about whom, which data, in
+     * which record types, who receives it and for how long it is kept (GDPR Art. 30(1)(b)-(f), Art. 13-15).
+     */
+    public record ProcessingActivity(String name, String purpose, String legalBasis, List<String> subjects,
+            List<String> dataCategories, List<String> recordTypes, List<String> recipients, String retention) {
+
+        public ProcessingActivity {
+            subjects = subjects == null ? List.of() : List.copyOf(subjects);
+            dataCategories = dataCategories == null ? List.of() : List.copyOf(dataCategories);
+            recordTypes = recordTypes == null ? List.of() : List.copyOf(recordTypes);
+            recipients = recipients == null ? List.of() : List.copyOf(recipients);
+        }
+
+        public ProcessingActivity(String name, String purpose, String legalBasis) {
+            this(name, purpose, legalBasis, List.of(), List.of(), List.of(), List.of(), null);
+        }
+    }
+
+    /**
+     * Where the service stores personal data: the country and region of its database and broker, and who hosts them
+     * (GDPR Art. 30(1)(e), PIPEDA accountability). Comes from the deployment's configuration
+     * ({@code privacy.events.residency.*}), which the production overlay sets and a test compares with its region.
+     */
+    public record Residency(String country, String region, String provider) {
+    }
+
+    /** A transfer of personal data to a recipient in another country, and the safeguard it rests on (Art. 30(1)(e)). */
+    public record Transfer(String recipient, String country, String safeguard) {
     }
 }

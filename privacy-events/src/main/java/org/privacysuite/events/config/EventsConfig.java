@@ -25,6 +25,8 @@ public interface EventsConfig {
 
     Journal journal();
 
+    Residency residency();
+
     interface Relay {
         /** Off in services that publish nothing, and in tests that drive the relay by hand. */
         @WithDefault("true")
@@ -128,5 +130,21 @@ public interface EventsConfig {
          * under an address. Without it the lines carry no address hashes.
          */
         Optional<String> key();
+    }
+
+    /**
+     * Where this deployment stores personal data, declared with the service's processing activities (record of
+     * processing). Defaults: the company's production home, AWS in Canada (ca-central-1, Montréal); the production
+     * overlay states it and a test compares it with the region its database runs in.
+     */
+    interface Residency {
+        @WithDefault("CA")
+        String country();
+
+        @WithDefault("ca-central-1")
+        String region();
+
+        @WithDefault("Amazon Web Services (processor: hosting of the database and broker)")
+        String provider();
     }
 }

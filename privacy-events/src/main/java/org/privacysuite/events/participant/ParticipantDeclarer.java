@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 import org.privacysuite.events.catalogue.ParticipantDeclared;
+import org.privacysuite.events.config.EventsConfig;
 import org.privacysuite.events.outbox.Outbox;
 
 /**
@@ -32,6 +33,9 @@ public class ParticipantDeclarer {
     @Inject
     Clock clock;
 
+    @Inject
+    EventsConfig config;
+
     void onStart(@Observes @Priority(50) StartupEvent event) {
         for (PrivacyRequestParticipant participant : participants) {
             QuarkusTransaction.requiringNew().run(() -> outbox.publish(declarationOf(participant)));
@@ -41,7 +45,10 @@ public class ParticipantDeclarer {
     }
 
     ParticipantDeclared declarationOf(PrivacyRequestParticipant participant) {
+        EventsConfig.Residency residency = config.residency();
         return ParticipantDeclared.declaration(participant.service(), participant.recordTypes(),
-                participant.activities(), participant.rectifiableFields(), clock.instant());
+                participant.activities(), participant.rectifiableFields(), clock.instant())
+                .storedIn(new ParticipantDeclared.Residency(residency.country(), residency.region(),
+                        residency.provider()), participant.transfers());
     }
 }

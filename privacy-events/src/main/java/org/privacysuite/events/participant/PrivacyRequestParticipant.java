@@ -26,8 +26,16 @@ public interface PrivacyRequestParticipant {
      */
     List<ParticipantDeclared.DeclaredRecordType> recordTypes();
 
-    /** What this service processes personal data for, and on which basis. */
+    /**
+     * What this service processes personal data for, on which basis, about whom, which data, who receives it and
+     * how long it is kept: its part of the record of processing (GDPR Art. 30), which dsar-service assembles.
+     */
     List<ParticipantDeclared.ProcessingActivity> activities();
+
+    /** Transfers of personal data outside the storage country, with their safeguard; none by default. */
+    default List<ParticipantDeclared.Transfer> transfers() {
+        return List.of();
+    }
 
     /** Erase (or anonymise, or retain with a legal basis) and publish {@code privacy.erasure.completed.v1}. */
     void erase(ErasureRequested request) throws Exception;

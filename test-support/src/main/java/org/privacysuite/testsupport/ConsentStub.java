@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -31,22 +30,14 @@ public class ConsentStub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort());
         server.start();
-        server.stubFor(post(urlPathEqualTo("/realms/privacy/protocol/openid-connect/token"))
-                .willReturn(okJson("{\"access_token\":\"stub-service-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
         reset();
-        return Map.of(
-                "quarkus.rest-client.consent-service.url", server.baseUrl(),
-                "quarkus.oidc-client.auth-server-url", server.baseUrl() + "/realms/privacy",
-                "quarkus.oidc-client.discovery-enabled", "false",
-                "quarkus.oidc-client.token-path", "/protocol/openid-connect/token",
-                "quarkus.oidc-client.credentials.secret", "stub-secret");
+        return ServiceTokenEndpoint.clientConfig(server, "consent-service");
     }
 
     /** Forgets every decision: all subjects are unknown again. */
     public static void reset() {
         server.resetMappings();
-        server.stubFor(post(urlPathEqualTo("/realms/privacy/protocol/openid-connect/token"))
-                .willReturn(okJson("{\"access_token\":\"stub-service-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        ServiceTokenEndpoint.stub(server);
         server.stubFor(get(urlPathEqualTo(CHECK)).atPriority(100)
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody("{\"allowed\":false,\"purpose\":\"{{request.query.purpose}}\","

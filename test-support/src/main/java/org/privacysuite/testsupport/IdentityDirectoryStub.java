@@ -42,20 +42,13 @@ public class IdentityDirectoryStub implements QuarkusTestResourceLifecycleManage
         server = new WireMockServer(options().dynamicPort());
         server.start();
         reset();
-        return Map.of(
-                "quarkus.rest-client.account-service.url", server.baseUrl(),
-                "quarkus.rest-client.consent-service.url", server.baseUrl(),
-                "quarkus.oidc-client.auth-server-url", server.baseUrl() + "/realms/privacy",
-                "quarkus.oidc-client.discovery-enabled", "false",
-                "quarkus.oidc-client.token-path", "/protocol/openid-connect/token",
-                "quarkus.oidc-client.credentials.secret", "stub-secret");
+        return ServiceTokenEndpoint.clientConfig(server, "account-service", "consent-service");
     }
 
     /** Nobody is known again, and both services answer. */
     public static void reset() {
         server.resetAll();
-        server.stubFor(post(urlPathEqualTo("/realms/privacy/protocol/openid-connect/token"))
-                .willReturn(okJson("{\"access_token\":\"stub-service-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+        ServiceTokenEndpoint.stub(server);
         server.stubFor(post(urlPathEqualTo(ACCOUNTS)).atPriority(100).willReturn(okJson(accountsJson(List.of()))));
         // the subject from the path, as the real service echoes it (devicesJson, with no devices)
         server.stubFor(get(urlPathMatching(DEVICES)).atPriority(100)

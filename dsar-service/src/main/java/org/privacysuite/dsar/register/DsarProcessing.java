@@ -19,13 +19,18 @@ public final class DsarProcessing {
                     "the request: type, law, status, dates, the requester's address, account or device, message,"
                             + " corrections, the identities resolved for it, its mails and download links")
                     .from(DataOrigin.PROVIDED)
-                    .in("privacy_request", "request_verification", "mail_outbox", "export_link"),
+                    .in("privacy_request", "request_verification", "mail_outbox", "export_link", "privacy.requests"),
             DeclaredRecordType.deleted("participant-answer",
                     "each service's answer; for access, an encrypted copy of its data until the export's retention")
                     .from(DataOrigin.RECEIVED).in("request_participant", "privacy.results"),
             DeclaredRecordType.retained("audit-trail", "who did what to the request and when, sealed and chained",
                     "GDPR Art. 5(2) accountability; CCPA regulations §7101: records of requests for 24 months", null)
                     .from(DataOrigin.RECEIVED).in("request_audit", "audit_chain", "audit_unlinked"),
+            DeclaredRecordType.retained("erasure-journal",
+                    "the ids of erased subjects and keyed hashes of their proven addresses, written by every service"
+                            + " that erased, so that a restore from backup erases them again (docs/operations.md)",
+                    "GDPR Art. 17 and 5(1)(d): an erasure must survive a restore", null)
+                    .from(DataOrigin.RECEIVED).in("privacy.erasure-journal"),
             DeclaredRecordType.anonymised("agent-request",
                     "an authorised agent's request (Data Rights Protocol) and its status callbacks")
                     .from(DataOrigin.RECEIVED).in("drp_request", "drp_callback", "drp_message"));

@@ -111,6 +111,31 @@ class StorefrontBrowserTest extends Journey {
         }
     }
 
+    /** Issue #14: a visitor with no account and no address asks with what this browser's cookie holds. */
+    @Test
+    void aCookieOnlyVisitorGetsTheirDataWithThisBrowser() {
+        try (Browser browser = Browser.visitor(suite.gateway())) {
+            browser.open("/demo/privacy.html");
+            acceptAll(browser); // the device now has choices on record: its data
+            new Select(browser.find("#type")).selectByValue("ACCESS");
+            browser.find("#use-device").click();
+            browser.find("#request button").click();
+            say(browser, "request-result", "ACCESS request");
+            browser.await(d -> {
+                browser.find("#device-refresh").click();
+                return browser.all("#device-requests li button").isEmpty() ? null : true;
+            }, Duration.ofSeconds(90));
+            browser.screenshot("storefront-device-request");
+            String device = (String) browser.js("return PrivacySuite.consent.deviceId;");
+            String id = Mails.find(browser.find("#request-result").getText(), "request ([0-9a-f-]{36})");
+            gateway().header("X-Device-Id", device).when().get("/api/privacy-requests/" + id).then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("FULFILLED"))
+                    .body("identities.find { it.kind == 'device' }.proof", org.hamcrest.Matchers.equalTo("DEVICE_HELD"));
+            gateway().header("X-Device-Id", device).when().get("/api/privacy-requests/" + id + "/export").then()
+                    .statusCode(200).body(org.hamcrest.Matchers.containsString(device));
+        }
+    }
+
     @Test
     void anAccountFromSignUpToClosureWaitingForItsReturnWindow() {
         String username = "shop" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);

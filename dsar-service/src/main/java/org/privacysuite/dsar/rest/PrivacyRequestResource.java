@@ -3,7 +3,6 @@ package org.privacysuite.dsar.rest;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +31,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,20 +38,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.commons.security.Roles;
-import org.privacysuite.dsar.domain.AuditEntry;
 import org.privacysuite.dsar.domain.Jurisdiction;
 import org.privacysuite.dsar.domain.PrivacyRequest;
 import org.privacysuite.dsar.domain.RequestSource;
 import org.privacysuite.dsar.domain.RequestStatus;
 import org.privacysuite.dsar.domain.RequestType;
-import org.privacysuite.dsar.service.AuditChain;
-import org.privacysuite.dsar.service.ExportLinks;
-import org.privacysuite.dsar.service.ExportPackages;
 import org.privacysuite.dsar.service.IdentityPolicy;
 import org.privacysuite.dsar.service.NewRequest;
 import org.privacysuite.dsar.service.OfficerActions;
-import org.privacysuite.dsar.service.PortabilityArchive;
-import org.privacysuite.dsar.service.QueueSummary;
 import org.privacysuite.dsar.service.Rectifications;
 import org.privacysuite.dsar.service.RequestQueue;
 import org.privacysuite.dsar.service.RequestIntake;
@@ -66,8 +58,6 @@ import org.privacysuite.dsar.service.RequestThrottle;
 public class PrivacyRequestResource {
 
     static final String ID = PrivacyRequest.ID_PATTERN;
-
-    static final String ZIP = "application/zip";
 
     /** Where a cookie-only visitor's browser sends its device id to read its own request (never in the URL). */
     public static final String DEVICE_HEADER = "X-Device-Id";
@@ -92,22 +82,7 @@ public class PrivacyRequestResource {
     RequestDtos dtos;
 
     @Inject
-    ExportPackages exports;
-
-    @Inject
-    ExportLinks exportLinks;
-
-    @Inject
-    PortabilityArchive archive;
-
-    @Inject
-    AuditChain auditChain;
-
-    @Inject
     RequestQueue queue;
-
-    @Inject
-    QueueSummary summaries;
 
     /** Anyone may ask. With a user token the subject is verified by it; without, an email address is required. */
     @Operation(summary = "Submit a privacy request", description = "Anyone may ask: type, jurisdiction and message "
@@ -241,91 +216,8 @@ public class PrivacyRequestResource {
         return response.build();
     }
 
-    /** Officers: the figures above the queue and on the overview. */
-    @Operation(summary = "Get the queue's figures", description = "The figures above the officers' queue and on "
-            + "their overview: requests by status, open ones by type, overdue, due within 7 days, median days to "
-            + "fulfil over the last 90 days, stalled participants. Privacy officers only.")
-    @GET
-    @Path("/summary")
-    @RolesAllowed(Roles.PRIVACY_OFFICER)
-    public QueueSummary.Summary summary() {
-        return summaries.summary();
-    }
-
-    /**
-     * The Art. 15/20 package, for the person who asked: signed in as the subject, without an account with the
-     * download link mailed to the verified address ({@code ?token=}), or for a cookie-only visitor with the device id.
-     */
-    @Operation(summary = "Download the data package", description = "The Art. 15/20 package as machine-readable "
-            + "JSON, once the request is fulfilled: for the signed-in owner, without an account with the download "
-            + "link mailed to the verified address (`token`), or for a request made with a device id alone with that "
-            + "id in the X-Device-Id header. A PORTABILITY package is also available as a zip with one CSV per "
-            + "record type (`Accept: application/zip`; docs/portability.md).")
-    @GET
-    @Path("/{id}/export")
-    @PermitAll
-    @Produces({ MediaType.APPLICATION_JSON, ZIP })
-    @APIResponse(responseCode = "200", description = "The package: JSON, or for PORTABILITY with Accept:"
-            + " application/zip a zip of CSV files.", content = {
-                    @Content(mediaType = "application/json"),
-                    @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
-    public Response export(@PathParam("id") @Pattern(regexp = ID) String id,
-            @QueryParam("token") @Size(max = 100) String token,
-            @HeaderParam(DEVICE_HEADER) @Size(max = 64) String device,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        PrivacyRequest request;
-        if (token != null) {
-            request = exportLinks.open(id, token);
-        } else if (device != null) {
-            request = heldBy(id, device);
-        } else if (identity.isAnonymous()) {
-            throw new UnauthorizedException();
-        } else if (!identity.hasRole(Roles.USER)) {
-            throw new ForbiddenException();
-        } else {
-            request = OfficerActions.load(id);
-            if (!request.isOwnedBy(identity.getPrincipal().getName())) {
-                throw ProblemException.notFound("Privacy request " + id);
-            }
-        }
-        ObjectNode export = exports.assemble(request);
-        if (accept != null && accept.contains(ZIP)) {
-            if (request.type != RequestType.PORTABILITY) {
-                throw new ProblemException(406, "zip-for-portability-only", "Not available as a zip",
-                        "A zip of CSV files is made for PORTABILITY requests; this one is " + request.type
-                                + ", available as JSON");
-            }
-            return Response.ok(archive.zip(export), ZIP)
-                    .header("Content-Disposition", "attachment; filename=\"privacy-export-" + id + ".zip\"").build();
-        }
-        return Response.ok(export, MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "attachment; filename=\"privacy-export-" + id + ".json\"").build();
-    }
-
-    @Operation(summary = "Get a request's audit trail", description = "Every step of the request in order: who did what "
-            + "and when. Privacy officers only.")
-    @GET
-    @Path("/{id}/audit")
-    @RolesAllowed(Roles.PRIVACY_OFFICER)
-    public List<RequestDtos.AuditDto> audit(@PathParam("id") @Pattern(regexp = ID) String id) {
-        OfficerActions.load(id);
-        return AuditEntry.of(id).stream().map(RequestDtos::audit).toList();
-    }
-
-    @Operation(summary = "Verify a request's audit trail", description = "Whether the trail is as it was written: every"
-            + " entry's keyed hash, the chain of the request's entries, and their links in the suite-wide chain."
-            + " `head` is the hash of the request's latest entry, `suiteHead` that of the suite-wide chain: noted down,"
-            + " a later verification shows that nothing before it was rewritten. Privacy officers only.")
-    @GET
-    @Path("/{id}/audit/verify")
-    @RolesAllowed(Roles.PRIVACY_OFFICER)
-    public AuditChain.Verification verifyAudit(@PathParam("id") @Pattern(regexp = ID) String id) {
-        OfficerActions.load(id);
-        return auditChain.verify(id);
-    }
-
     /** A request made with a device id alone, for the browser holding that id; any other answers 404. */
-    private static PrivacyRequest heldBy(String id, String device) {
+    static PrivacyRequest heldBy(String id, String device) {
         PrivacyRequest request = OfficerActions.load(id);
         if (!request.isHeldBy(device.trim().toLowerCase(java.util.Locale.ROOT))) {
             throw ProblemException.notFound("Privacy request " + id);

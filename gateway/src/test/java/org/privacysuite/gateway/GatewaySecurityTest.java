@@ -27,7 +27,7 @@ class GatewaySecurityTest {
             "PUT,    /api/consent/purposes/analytics-cookies, consent-service",
             "GET,    /api/accounts/me,                       account-service",
             "POST,   /api/accounts/me/closure,               account-service",
-            "GET,    /api/privacy-requests/42,               dsar-service",
+            "GET,    /api/privacy-requests/42/audit,         dsar-service",
             "GET,    /api/privacy-requests,                  dsar-service",
             "GET,    /api/newsletter/me,                     newsletter-service",
             "POST,   /api/newsletter/issues,                 newsletter-service" })

@@ -71,10 +71,11 @@ class RectificationJourneyTest extends Journey {
                 .then().statusCode(200).body("email", equalTo(corrected)).body("profile.city", equalTo("Montreal"));
         assertTrue(Mails.body(mails.awaitMail(corrected, 1)).contains("confirm?token="),
                 "the subscription waits for the new address's confirmation");
+        // the report of what was corrected (the acknowledgement before it names the request too)
         await().atMost(Duration.ofSeconds(30)).until(() -> mails.to(person.email()).stream()
-                .anyMatch(m -> Mails.body(m).contains("to correct your data")));
+                .anyMatch(m -> Mails.body(m).contains("to correct your data was carried out")));
         String notice = mails.to(person.email()).stream().map(Mails::body)
-                .filter(b -> b.contains("to correct your data")).findFirst().orElseThrow();
+                .filter(b -> b.contains("to correct your data was carried out")).findFirst().orElseThrow();
         assertTrue(notice.contains("city (account-service): corrected"), notice);
         assertTrue(notice.contains("email (newsletter-service): corrected"), notice);
     }

@@ -47,6 +47,7 @@ class GatewayRoutingTest {
             "PATCH,  /api/accounts/me,                      account-service",
             "POST,   /api/privacy-requests,                 dsar-service",
             "GET,    /api/privacy-requests/42/audit,        dsar-service",
+            "GET,    /api/privacy/record-of-processing,     dsar-service",
             "GET,    /v1/data-rights-protocol.json,         dsar-service",
             "POST,   /api/newsletter/subscriptions,         newsletter-service",
             "PUT,    /api/newsletter/me,                    newsletter-service" })

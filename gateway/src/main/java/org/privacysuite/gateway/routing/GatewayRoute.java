@@ -10,6 +10,8 @@ public enum GatewayRoute {
     GPC("gpc", "/.well-known/gpc.json", UpstreamService.CONSENT),
     ACCOUNTS("accounts", "/api/accounts/*", UpstreamService.ACCOUNT),
     PRIVACY_REQUESTS("privacy-requests", "/api/privacy-requests/*", UpstreamService.DSAR),
+    /** The record of processing and the participants' declarations (officers). */
+    PRIVACY("privacy", "/api/privacy/*", UpstreamService.DSAR),
     DRP("drp", "/v1/*", UpstreamService.DSAR),
     NEWSLETTER("newsletter", "/api/newsletter/*", UpstreamService.NEWSLETTER),
     CONSOLE("console", "/console/*", UpstreamService.CONSOLE);

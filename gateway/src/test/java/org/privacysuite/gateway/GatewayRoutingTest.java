@@ -50,7 +50,8 @@ class GatewayRoutingTest {
             "GET,    /api/privacy/record-of-processing,     dsar-service",
             "GET,    /v1/data-rights-protocol.json,         dsar-service",
             "POST,   /api/newsletter/subscriptions,         newsletter-service",
-            "PUT,    /api/newsletter/me,                    newsletter-service" })
+            "PUT,    /api/newsletter/me,                    newsletter-service",
+            "GET,    /api/offers/catalogue,                 newsletter-service" })
     void eachRouteReachesItsService(String method, String path, String service) {
         given().auth().oauth2(Tokens.user("routing-user"))
                 .contentType(ContentType.JSON).body("{}")

@@ -81,6 +81,10 @@ class GatewaySecurityTest {
             "GET,  /api/newsletter/unsubscribe",
             "POST, /api/newsletter/unsubscribe",
             "POST, /api/newsletter/browsing-events",
+            "GET,  /api/offers",
+            "POST, /api/offers/page-views",
+            "GET,  /api/offers/interests",
+            "DELETE, /api/offers/interests",
             "POST, /api/privacy-requests",
             "POST, /api/privacy-requests/42/verify",
             "GET,  /.well-known/gpc.json" })

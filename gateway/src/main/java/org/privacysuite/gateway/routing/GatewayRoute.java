@@ -14,6 +14,8 @@ public enum GatewayRoute {
     PRIVACY("privacy", "/api/privacy/*", UpstreamService.DSAR),
     DRP("drp", "/v1/*", UpstreamService.DSAR),
     NEWSLETTER("newsletter", "/api/newsletter/*", UpstreamService.NEWSLETTER),
+    /** Offers and the interest profile: newsletter-service owns the suite's one profile (docs/interests.md). */
+    OFFERS("offers", "/api/offers/*", UpstreamService.NEWSLETTER),
     CONSOLE("console", "/console/*", UpstreamService.CONSOLE);
 
     /** Where the matched route is kept in the routing context for the handlers after routing. */

@@ -1,5 +1,6 @@
 package org.privacysuite.gateway.security;
 
+import static io.vertx.core.http.HttpMethod.DELETE;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
@@ -55,6 +56,11 @@ public final class AccessPolicy {
             rule(Access.PUBLIC, Set.of(GET, POST), "/api/newsletter/unsubscribe"),
             // devices report page topics without a login
             rule(Access.PUBLIC, Set.of(POST), "/api/newsletter/browsing-events"),
+            // offers for anyone; a device's profile is read and deleted with its device id (newsletter-service checks
+            // it, or the signed-in user's token); the catalogue (/api/offers/catalogue) stays protected
+            rule(Access.PUBLIC, Set.of(GET), "/api/offers"),
+            rule(Access.PUBLIC, Set.of(POST), "/api/offers/page-views"),
+            rule(Access.PUBLIC, Set.of(GET, DELETE), "/api/offers/interests"),
             rule(Access.PUBLIC, Set.of(POST), "/api/privacy-requests"),
             rule(Access.PUBLIC, Set.of(POST), "/api/privacy-requests/[^/]+/verify"),
             // a cookie-only visitor reads its own request with its device id (X-Device-Id); dsar-service checks it,

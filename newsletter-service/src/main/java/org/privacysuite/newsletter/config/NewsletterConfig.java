@@ -46,6 +46,10 @@ public interface NewsletterConfig {
 
     Browsing browsing();
 
+    Interests interests();
+
+    Offers offers();
+
     Mail mail();
 
     /**
@@ -112,6 +116,29 @@ public interface NewsletterConfig {
         /** Most topics one browsing event may carry. */
         @WithDefault("10")
         int maxTopicsPerEvent();
+    }
+
+    /** The interest profile: a count per topic that fades, so that old visits weigh less than recent ones. */
+    interface Interests {
+        /** A visit's weight halves every half-life (14 days: an interest shown a month ago counts a quarter). */
+        @WithDefault("P14D")
+        Duration halfLife();
+    }
+
+    /** {@code GET /api/offers}. */
+    interface Offers {
+        @WithDefault("5")
+        int defaultLimit();
+
+        @WithDefault("20")
+        int maxLimit();
+
+        /**
+         * How long a replica serves the catalogue from memory: a marketing change reaches the other replicas within
+         * it (the replica that took the change reloads at once).
+         */
+        @WithDefault("10s")
+        Duration catalogueCacheTtl();
     }
 
     interface Mail {

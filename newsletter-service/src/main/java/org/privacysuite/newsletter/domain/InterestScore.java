@@ -11,7 +11,11 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-/** One row of a subject's interest profile: how often pages of a topic were viewed (with consent). */
+/**
+ * One row of a subject's interest profile: how often pages of a topic were viewed, collected under one consent
+ * purpose. {@code score} is a decaying count as of {@code updatedAt} (see {@code InterestDecay}); nothing else is
+ * kept: no page, no time of each visit.
+ */
 @Entity
 @Table(name = "interest_score")
 @IdClass(InterestScore.Key.class)
@@ -21,26 +25,40 @@ public class InterestScore extends PanacheEntityBase {
     @Column(name = "subject_id")
     public String subjectId;
 
+    /** The consent purpose the row was collected under ({@link InterestPurpose#key}). */
+    @Id
+    public String purpose;
+
     @Id
     @Column(name = "topic_key")
     public String topicKey;
 
-    public long score;
+    public double score;
 
     @Column(name = "updated_at")
     public Instant updatedAt;
 
     public static List<InterestScore> ofSubjects(Collection<String> subjects) {
-        return subjects.isEmpty() ? List.of() : list("subjectId in ?1 order by subjectId, score desc, topicKey", subjects);
+        return subjects.isEmpty() ? List.of()
+                : list("subjectId in ?1 order by subjectId, purpose, score desc, topicKey", subjects);
+    }
+
+    public static List<InterestScore> ofSubjects(Collection<String> subjects, InterestPurpose purpose) {
+        return subjects.isEmpty() ? List.of()
+                : list("subjectId in ?1 and purpose = ?2 order by score desc, topicKey", subjects, purpose.key);
     }
 
     public static long deleteOfSubjects(Collection<String> subjects) {
         return subjects.isEmpty() ? 0 : delete("subjectId in ?1", subjects);
     }
 
-    public record Key(String subjectId, String topicKey) implements Serializable {
+    public static long deleteOfSubjects(Collection<String> subjects, InterestPurpose purpose) {
+        return subjects.isEmpty() ? 0 : delete("subjectId in ?1 and purpose = ?2", subjects, purpose.key);
+    }
+
+    public record Key(String subjectId, String purpose, String topicKey) implements Serializable {
         public Key() {
-            this(null, null);
+            this(null, null, null);
         }
     }
 }

@@ -14,15 +14,18 @@ import org.privacysuite.events.catalogue.ConsentChanged;
 import org.privacysuite.events.catalogue.Topics;
 import org.privacysuite.events.inbox.InboxConsumers;
 import org.privacysuite.events.kafka.InboundEvent;
+import org.privacysuite.newsletter.domain.InterestPurpose;
 import org.privacysuite.newsletter.domain.Subscriber;
 import org.privacysuite.newsletter.service.InterestProfiles;
 
 /**
- * Reacts to consent changes: a withdrawal of {@code newsletter-personalisation} deletes the subject's interest
- * profile and browsing events (and those of the devices of subscriptions linked to that account, whose checks
- * consent-service answers from the account). A grant needs nothing: collection starts with the next event.
+ * Reacts to consent changes: a withdrawal of a purpose the interest profile is collected under
+ * ({@link InterestPurpose}) deletes that purpose's rows of the subject's profile. For {@code newsletter-personalisation}
+ * the browsing events go too, and so do those of the devices of subscriptions linked to that account (whose checks
+ * consent-service answers from the account); for {@code advertising-cookies} consent-service announces each linked
+ * device's change itself. A grant needs nothing: collection starts with the next page view.
  * (The consent-client's own listener clears cached decisions on every replica; this consumer clears the local
- * cache too, before deleting, so no event is stored on a stale "granted" in between.)
+ * cache too, before deleting, so no view is stored on a stale "granted" in between.)
  */
 @ApplicationScoped
 public class ConsentEventsConsumer {
@@ -46,17 +49,22 @@ public class ConsentEventsConsumer {
     }
 
     void handle(InboundEvent event) {
-        if (event.data().orElse(null) instanceof ConsentChanged change
-                && InterestProfiles.PURPOSE.equals(change.purpose()) && !change.granted()) {
+        if (!(event.data().orElse(null) instanceof ConsentChanged change) || change.granted()) {
+            return;
+        }
+        InterestPurpose.ofKey(change.purpose()).ifPresent(purpose -> {
             Set<String> subjects = new LinkedHashSet<>();
             subjects.add(change.subjectId());
-            Subscriber.<Subscriber>list("accountId", change.subjectId()).stream()
-                    .filter(s -> s.deviceId != null).forEach(s -> subjects.add(s.deviceId));
-            subjects.forEach(s -> gate.forget(s, InterestProfiles.PURPOSE));
-            long[] deleted = profiles.forget(subjects);
-            if (deleted[0] + deleted[1] > 0) {
-                registry.counter("newsletter.profiles.deleted", "reason", "consent-withdrawn").increment();
+            if (purpose == InterestPurpose.NEWSLETTER) {
+                Subscriber.<Subscriber>list("accountId", change.subjectId()).stream()
+                        .filter(s -> s.deviceId != null).forEach(s -> subjects.add(s.deviceId));
             }
-        }
+            subjects.forEach(s -> gate.forget(s, purpose.key));
+            long[] deleted = profiles.forget(subjects, purpose);
+            if (deleted[0] + deleted[1] > 0) {
+                registry.counter("newsletter.profiles.deleted", "reason", "consent-withdrawn", "purpose", purpose.key)
+                        .increment();
+            }
+        });
     }
 }

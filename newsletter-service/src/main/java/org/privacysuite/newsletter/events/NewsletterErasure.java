@@ -14,6 +14,7 @@ import org.privacysuite.events.catalogue.ErasureRequested;
 import org.privacysuite.events.catalogue.RecordTypeResult;
 import org.privacysuite.events.catalogue.RetainedItem;
 import org.privacysuite.events.outbox.Outbox;
+import org.privacysuite.newsletter.domain.InterestPurpose;
 import org.privacysuite.newsletter.domain.SuppressionEntry;
 import org.privacysuite.newsletter.service.EmailAddresses;
 import org.privacysuite.newsletter.service.InterestProfiles;
@@ -73,7 +74,9 @@ public class NewsletterErasure {
         long tokens = removed.tokens();
         long sendLog = removed.sendLog();
         long[] personalisation = profiles.forget(found.subjects());
-        found.subjects().forEach(s -> gate.forget(s, InterestProfiles.PURPOSE));
+        for (InterestPurpose purpose : InterestPurpose.values()) {
+            found.subjects().forEach(s -> gate.forget(s, purpose.key));
+        }
 
         List<RecordTypeResult> records = List.of(
                 new RecordTypeResult("subscriber", ErasureAction.DELETE, subscribers),

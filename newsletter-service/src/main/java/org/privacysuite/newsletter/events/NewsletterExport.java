@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,13 @@ import org.privacysuite.events.outbox.Outbox;
 import org.privacysuite.events.participant.PortableData;
 import org.privacysuite.newsletter.domain.BrowsingEvent;
 import org.privacysuite.newsletter.domain.ConfirmationToken;
+import org.privacysuite.newsletter.domain.InterestPurpose;
 import org.privacysuite.newsletter.domain.InterestScore;
 import org.privacysuite.newsletter.domain.Issue;
 import org.privacysuite.newsletter.domain.SendLogEntry;
 import org.privacysuite.newsletter.domain.Subscriber;
 import org.privacysuite.newsletter.service.EmailAddresses;
+import org.privacysuite.newsletter.service.InterestDecay;
 import org.privacysuite.newsletter.service.SuppressionList;
 
 /**
@@ -44,6 +47,12 @@ public class NewsletterExport {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    InterestDecay decay;
+
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void export(AccessRequested request) {
@@ -80,10 +89,13 @@ public class NewsletterExport {
                     openLinks)));
         }
         ObjectNode profiles = data.putObject("interestProfiles");
+        Instant now = Instant.now(clock);
         InterestScore.ofSubjects(found.subjects()).forEach(score -> {
             ArrayNode list = profiles.has(score.subjectId) ? (ArrayNode) profiles.get(score.subjectId)
                     : profiles.putArray(score.subjectId);
-            list.add(mapper.valueToTree(new InterestExport(score.topicKey, score.score, score.updatedAt)));
+            InterestPurpose purpose = InterestPurpose.ofKey(score.purpose).orElseThrow();
+            list.add(mapper.valueToTree(new InterestExport(score.topicKey, score.purpose, purpose.usedFor,
+                    InterestDecay.rounded(decay.weight(score, now)), score.updatedAt)));
         });
         data.set("browsingEvents", mapper.valueToTree(BrowsingEvent.ofSubjects(found.subjects()).stream()
                 .map(e -> new BrowsingExport(e.subjectId, e.subjectType.name(), e.topicList(), e.occurredAt)).toList()));
@@ -116,7 +128,8 @@ public class NewsletterExport {
             boolean resubscribedAfterSuppression, long openConfirmationLinks) {
     }
 
-    public record InterestExport(String topic, long score, Instant updatedAt) {
+    /** One topic of a profile: the purpose it was collected under, what it is used for, its weight as of the export. */
+    public record InterestExport(String topic, String purpose, String usedFor, double weight, Instant updatedAt) {
     }
 
     public record BrowsingExport(String subject, String subjectType, List<String> topics, Instant occurredAt) {

@@ -97,9 +97,10 @@ public class NewsletterParticipant implements PrivacyRequestParticipant {
             // RECEIVED: the business's own record of what it mailed, to mail nobody twice.
             DeclaredRecordType.deleted("send-log", "which issue was sent to which subscriber").from(DataOrigin.RECEIVED)
                     .in("send_log"),
-            // DERIVED: scores this service inferred from the browsing events.
-            DeclaredRecordType.deleted("interest-profile", "interest topics and counts for personalisation")
-                    .from(DataOrigin.DERIVED).in("interest_score"),
+            // DERIVED: decaying counts per topic this service inferred from page views, per consent purpose
+            // (newsletter sections, offers on the site); the suite's one interest profile.
+            DeclaredRecordType.deleted("interest-profile", "interest topics and decaying counts, per consent purpose,"
+                    + " for newsletter sections and offers").from(DataOrigin.DERIVED).in("interest_score"),
             // OBSERVED: the topics of the pages the person's device or account was seen reading.
             DeclaredRecordType.deleted("browsing-event", "pages seen, kept for personalisation")
                     .from(DataOrigin.OBSERVED).in("browsing_event"),
@@ -131,6 +132,15 @@ public class NewsletterParticipant implements PrivacyRequestParticipant {
                         List.of("topics of pages seen", "interest scores inferred from them"),
                         List.of("browsing-event", "interest-profile"), List.of(recipients.get(1)),
                         "while the consent holds; deleted on withdrawal, erasure or objection; unused events after"
-                                + " 90 days"));
+                                + " 90 days"),
+                new ProcessingActivity("offers by interest", "choose the offers shown on the site by the interests"
+                        + " a device's or account's page views showed",
+                        "GDPR Art. 6(1)(a) and ePrivacy Art. 5(3): consent to advertising-cookies (a GPC signal opts"
+                                + " out)", List.of("website visitors who consented"),
+                        List.of("device identifier", "topics of pages seen, as decaying counts"),
+                        List.of("interest-profile"), List.of(recipients.get(1)),
+                        "while the consent holds; deleted on withdrawal, on the visitor's request, erasure or"
+                                + " objection; a visit's weight halves every 14 days; unrefreshed topics after 90"
+                                + " days"));
     }
 }

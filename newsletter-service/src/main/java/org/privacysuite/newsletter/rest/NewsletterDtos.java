@@ -7,11 +7,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.privacysuite.commons.validation.SingleLine;
+import org.privacysuite.newsletter.domain.InterestPurpose;
 import org.privacysuite.newsletter.domain.Issue;
 import org.privacysuite.newsletter.domain.Subscriber;
 import org.privacysuite.newsletter.domain.Topic;
+import org.privacysuite.newsletter.service.InterestProfiles;
 import org.privacysuite.newsletter.service.Progress;
 import org.privacysuite.newsletter.service.TopicCatalogue;
 
@@ -65,7 +69,7 @@ public final class NewsletterDtos {
     public record MyNewsletterDto(SubscriptionDto subscription, List<InterestDto> interests) {
     }
 
-    public record InterestDto(String subject, String topic, long score, Instant updatedAt) {
+    public record InterestDto(String subject, String topic, double score, Instant updatedAt) {
     }
 
     public record PreferencesUpdate(
@@ -78,8 +82,21 @@ public final class NewsletterDtos {
             @NotEmpty @Size(max = 20) List<@NotNull @Pattern(regexp = TopicCatalogue.TOPIC_KEY) String> topics) {
     }
 
-    /** Tells the sender whether the event was kept, and why not (the device may show it in its privacy panel). */
-    public record BrowsingEventAnswer(boolean stored, String reason) {
+    /**
+     * Tells the sender whether the page view was kept, and why not (the device may show it in its privacy panel):
+     * {@code stored} if any purpose kept it; {@code reason} why the path's own purpose did not; {@code purposes} per
+     * consent purpose, {@code stored} or the reason.
+     */
+    public record BrowsingEventAnswer(boolean stored, String reason, Map<String, String> purposes) {
+
+        public static BrowsingEventAnswer of(InterestProfiles.Outcome outcome, InterestPurpose own) {
+            Map<String, String> purposes = new LinkedHashMap<>();
+            for (InterestPurpose purpose : InterestPurpose.values()) {
+                purposes.put(purpose.key, outcome.stored(purpose) ? "stored" : outcome.dropped().get(purpose).tag);
+            }
+            return new BrowsingEventAnswer(outcome.storedAny(),
+                    outcome.stored(own) ? null : outcome.dropped().get(own).tag, purposes);
+        }
     }
 
     public record TopicDto(String key, String title, String description) {

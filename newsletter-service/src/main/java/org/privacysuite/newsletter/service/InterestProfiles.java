@@ -9,32 +9,38 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
-import org.privacysuite.consentclient.ConsentDecision;
 import org.privacysuite.consentclient.ConsentGate;
 import org.privacysuite.consentclient.ConsentUnavailableException;
 import org.privacysuite.newsletter.config.NewsletterConfig;
 import org.privacysuite.newsletter.domain.BrowsingEvent;
+import org.privacysuite.newsletter.domain.InterestPurpose;
 import org.privacysuite.newsletter.domain.InterestScore;
 import org.privacysuite.newsletter.domain.SubjectType;
 import org.privacysuite.newsletter.domain.Subscriber;
 
 /**
- * Browsing-based interest profiles, kept only with consent. A browsing event is stored only when (1) it names a
- * newsletter topic, (2) the device or account belongs to an active subscription (the statement collects browsing
- * data "when you subscribe"), and (3) consent-service says {@code newsletter-personalisation} is granted for that
- * subject. Otherwise it is dropped, counted in {@code newsletter.browsing.dropped{reason}} and never written.
- * Withdrawal (a {@code consent.changed.v1}) or unsubscribing deletes the profile and the events.
+ * The suite's one interest profile, kept only with consent, per purpose ({@link InterestPurpose}). A page view
+ * (its topics) is added for each purpose that admits it and dropped for the others, counted in
+ * {@code newsletter.browsing.dropped{purpose,reason}} and never written:
+ * <ul>
+ * <li>{@code newsletter-personalisation}: the device or account belongs to an active subscription (the statement
+ * collects browsing data "when you subscribe") and its consent holds. The newsletter also keeps the event itself
+ * (topics and time: the reading history it exports and ports).</li>
+ * <li>{@code advertising-cookies}: the consent holds and the request carries no Global Privacy Control signal. Only
+ * the topic counts are kept.</li>
+ * </ul>
+ * Only topics of the catalogue count. If consent-service cannot answer, nothing is stored (fail closed). A
+ * withdrawal ({@code consent.changed.v1}) deletes that purpose's rows; unsubscribing deletes the newsletter's.
  */
 @ApplicationScoped
 public class InterestProfiles {
-
-    public static final String PURPOSE = "newsletter-personalisation";
 
     private static final Logger LOG = Logger.getLogger(InterestProfiles.class);
 
@@ -46,6 +52,9 @@ public class InterestProfiles {
 
     @Inject
     NewsletterConfig config;
+
+    @Inject
+    InterestDecay decay;
 
     @Inject
     EntityManager em;
@@ -60,6 +69,7 @@ public class InterestProfiles {
         UNKNOWN_TOPIC("unknown-topic"),
         NOT_SUBSCRIBED("not-subscribed"),
         NO_CONSENT("no-consent"),
+        GPC("gpc"),
         CONSENT_UNAVAILABLE("consent-unavailable");
 
         public final String tag;
@@ -69,86 +79,134 @@ public class InterestProfiles {
         }
     }
 
-    /** What happened to a browsing event: stored, or dropped for a reason. */
-    public record Outcome(boolean stored, DropReason dropped) {
+    /** What happened to a page view, per purpose: stored (no reason), or dropped for a reason. */
+    public record Outcome(Map<InterestPurpose, DropReason> dropped) {
+
+        public boolean stored(InterestPurpose purpose) {
+            return !dropped.containsKey(purpose);
+        }
+
+        public boolean storedAny() {
+            return dropped.size() < InterestPurpose.values().length;
+        }
     }
 
-    public Outcome record(String subject, SubjectType type, List<String> topics) {
+    /** A page view: its catalogue topics, for the subject, with or without a GPC signal on the request. */
+    public Outcome record(String subject, SubjectType type, List<String> topics, boolean gpc) {
         Set<String> known = catalogue.byKey().keySet();
         List<String> relevant = topics.stream().distinct().filter(known::contains)
                 .limit(config.browsing().maxTopicsPerEvent()).toList();
-        if (relevant.isEmpty()) {
-            return drop(DropReason.UNKNOWN_TOPIC);
+        Map<InterestPurpose, DropReason> dropped = new EnumMap<>(InterestPurpose.class);
+        for (InterestPurpose purpose : InterestPurpose.values()) {
+            DropReason reason = relevant.isEmpty() ? DropReason.UNKNOWN_TOPIC : admit(purpose, subject, gpc);
+            if (reason != null) {
+                dropped.put(purpose, reason);
+                registry.counter("newsletter.browsing.dropped", "purpose", purpose.key, "reason", reason.tag).increment();
+            }
         }
-        if (!QuarkusTransaction.requiringNew().call(() -> Subscriber.activeFor(subject))) {
-            return drop(DropReason.NOT_SUBSCRIBED);
+        Outcome outcome = new Outcome(dropped);
+        if (outcome.storedAny()) {
+            QuarkusTransaction.requiringNew().run(() -> store(subject, type, relevant, outcome));
         }
-        ConsentDecision decision;
+        for (InterestPurpose purpose : InterestPurpose.values()) {
+            if (outcome.stored(purpose)) {
+                registry.counter("newsletter.browsing.stored", "purpose", purpose.key).increment();
+            }
+        }
+        return outcome;
+    }
+
+    /** Why this purpose may not collect the view, or null when it may. */
+    private DropReason admit(InterestPurpose purpose, String subject, boolean gpc) {
+        if (purpose == InterestPurpose.NEWSLETTER
+                && !QuarkusTransaction.requiringNew().call(() -> Subscriber.activeFor(subject))) {
+            return DropReason.NOT_SUBSCRIBED; // consent-service is not even asked: no subscription, no purpose
+        }
+        if (purpose == InterestPurpose.OFFERS && gpc) {
+            return DropReason.GPC; // advertising is GPC-governed: the signal is an opt-out, whatever was recorded
+        }
         try {
-            decision = gate.decideCached(subject, PURPOSE);
+            return allowed(subject, purpose) ? null : DropReason.NO_CONSENT;
         } catch (ConsentUnavailableException e) {
-            return drop(DropReason.CONSENT_UNAVAILABLE); // fail closed: without an answer nothing is stored
+            return DropReason.CONSENT_UNAVAILABLE; // fail closed: without an answer nothing is stored
         }
-        if (!decision.allowed()) {
-            return drop(DropReason.NO_CONSENT);
-        }
-        QuarkusTransaction.requiringNew().run(() -> store(subject, type, relevant));
-        registry.counter("newsletter.browsing.stored").increment();
-        return new Outcome(true, null);
     }
 
-    private Outcome drop(DropReason reason) {
-        registry.counter("newsletter.browsing.dropped", "reason", reason.tag).increment();
-        return new Outcome(false, reason);
+    /** @throws ConsentUnavailableException when consent-service cannot answer (callers fail closed) */
+    public boolean allowed(String subject, InterestPurpose purpose) {
+        return gate.decideCached(subject, purpose.key).allowed();
     }
 
-    void store(String subject, SubjectType type, List<String> topics) {
+    void store(String subject, SubjectType type, List<String> topics, Outcome outcome) {
         Instant now = Instant.now(clock);
-        BrowsingEvent event = new BrowsingEvent();
-        event.subjectId = subject;
-        event.subjectType = type;
-        event.topics = String.join(",", topics);
-        event.occurredAt = now;
-        event.persist();
-        for (String topic : topics) {
-            em.createNativeQuery("INSERT INTO interest_score (subject_id, topic_key, score, updated_at)"
-                    + " VALUES (:subject, :topic, 1, :now) ON DUPLICATE KEY UPDATE score = score + 1, updated_at = :now")
-                    .setParameter("subject", subject).setParameter("topic", topic).setParameter("now", now)
-                    .executeUpdate();
+        if (outcome.stored(InterestPurpose.NEWSLETTER)) {
+            BrowsingEvent event = new BrowsingEvent();
+            event.subjectId = subject;
+            event.subjectType = type;
+            event.topics = String.join(",", topics);
+            event.occurredAt = now;
+            event.persist();
+        }
+        for (InterestPurpose purpose : InterestPurpose.values()) {
+            if (!outcome.stored(purpose)) {
+                continue;
+            }
+            for (String topic : topics) {
+                // The old score fades to now, then the visit adds one (MySQL assigns left to right, so the score
+                // is computed from the old updated_at).
+                em.createNativeQuery("INSERT INTO interest_score (subject_id, purpose, topic_key, score, updated_at)"
+                        + " VALUES (:subject, :purpose, :topic, 1, :now) ON DUPLICATE KEY UPDATE"
+                        + " score = score * POW(0.5, GREATEST(0, TIMESTAMPDIFF(MICROSECOND, updated_at, :now)) / :halfLife) + 1,"
+                        + " updated_at = GREATEST(updated_at, :now)")
+                        .setParameter("subject", subject).setParameter("purpose", purpose.key)
+                        .setParameter("topic", topic).setParameter("now", now)
+                        .setParameter("halfLife", decay.halfLifeMicros()).executeUpdate();
+            }
         }
     }
 
     /**
-     * The interest scores usable for this subscriber's copy: those of its account and device for which
-     * personalisation consent holds right now. Empty means the generic order.
+     * The subjects' interest weights for one purpose, now, only of the subjects whose consent to it holds right now
+     * (a failed check counts as no consent). Empty means no personalisation.
      */
-    public Map<String, Long> usableInterests(List<String> subjects) {
-        Map<String, Long> scores = new HashMap<>();
+    public Map<String, Double> usableInterests(List<String> subjects, InterestPurpose purpose) {
+        Map<String, Double> weights = new HashMap<>();
+        Instant now = Instant.now(clock);
         for (String subject : subjects) {
             boolean allowed;
             try {
-                allowed = gate.decideCached(subject, PURPOSE).allowed();
+                allowed = allowed(subject, purpose);
             } catch (ConsentUnavailableException e) {
-                LOG.debugf("Consent unavailable for a recipient; generic order");
+                LOG.debugf("Consent unavailable for %s; not personalised", purpose.key);
                 allowed = false;
             }
             if (allowed) {
-                QuarkusTransaction.requiringNew().call(() -> InterestScore.ofSubjects(List.of(subject)))
-                        .forEach(s -> scores.merge(s.topicKey, s.score, Long::sum));
+                QuarkusTransaction.requiringNew().call(() -> InterestScore.ofSubjects(List.of(subject), purpose))
+                        .forEach(s -> weights.merge(s.topicKey, decay.weight(s, now), Double::sum));
             }
         }
-        return scores;
+        return weights;
     }
 
-    /** Deletes the profiles and browsing events of these subjects; returns {scores, events} deleted. */
+    /** Deletes every purpose's profile and the browsing events of these subjects; returns {scores, events} deleted. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long[] forget(Collection<String> subjects) {
         return new long[] { InterestScore.deleteOfSubjects(subjects), BrowsingEvent.deleteOfSubjects(subjects) };
     }
 
     /**
-     * After a subscription ended: the personalisation data of its account and device goes too, unless another active
-     * subscription still uses that subject.
+     * Deletes one purpose's profile of these subjects (and, for the newsletter, its browsing events); returns
+     * {scores, events} deleted.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long[] forget(Collection<String> subjects, InterestPurpose purpose) {
+        long events = purpose == InterestPurpose.NEWSLETTER ? BrowsingEvent.deleteOfSubjects(subjects) : 0;
+        return new long[] { InterestScore.deleteOfSubjects(subjects, purpose), events };
+    }
+
+    /**
+     * After a subscription ended: the newsletter personalisation of its account and device goes too, unless another
+     * active subscription still uses that subject. The offers' rows stay: their consent is another.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forgetUnused(Subscriber ended) {
@@ -158,6 +216,6 @@ public class InterestProfiles {
                 unused.add(subject);
             }
         }
-        forget(unused);
+        forget(unused, InterestPurpose.NEWSLETTER);
     }
 }

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.newsletter.config.NewsletterConfig;
+import org.privacysuite.newsletter.domain.InterestPurpose;
 import org.privacysuite.newsletter.domain.Issue;
 import org.privacysuite.newsletter.domain.IssueStatus;
 import org.privacysuite.newsletter.domain.Section;
@@ -199,7 +200,7 @@ public class IssueSender {
     /** @return false when the mail could not be sent */
     private boolean sendTo(Snapshot issue, Recipient recipient) {
         // Consent is asked outside the transaction: no database connection waits on consent-service.
-        Map<String, Long> interests = profiles.usableInterests(recipient.subjects());
+        Map<String, Double> interests = profiles.usableInterests(recipient.subjects(), InterestPurpose.NEWSLETTER);
         try {
             QuarkusTransaction.requiringNew().run(() -> deliver(issue, recipient.id(), interests));
             return true;
@@ -210,13 +211,13 @@ public class IssueSender {
         }
     }
 
-    private void deliver(Snapshot issue, String subscriberId, Map<String, Long> interests) {
+    private void deliver(Snapshot issue, String subscriberId, Map<String, Double> interests) {
         Subscriber subscriber = Subscriber.findById(subscriberId);
         if (subscriber == null || subscriber.status != SubscriptionStatus.CONFIRMED) {
             return; // unsubscribed or erased since the batch was read
         }
         List<Section> mine = issue.sections().stream().filter(s -> subscriber.topics.contains(s.topic)).toList();
-        boolean personalised = mine.stream().anyMatch(s -> interests.getOrDefault(s.topic, 0L) > 0);
+        boolean personalised = mine.stream().anyMatch(s -> interests.getOrDefault(s.topic, 0.0) > 0);
         List<Section> ordered = personalised ? personalisedOrder(mine, interests) : mine;
         if (!claim(issue.id(), subscriberId, personalised)) {
             return; // another sender has it, or had it
@@ -229,9 +230,9 @@ public class IssueSender {
     }
 
     /** Sections by the reader's interest score, highest first; ties and unscored topics keep the editors' order. */
-    static List<Section> personalisedOrder(List<Section> sections, Map<String, Long> interests) {
+    static List<Section> personalisedOrder(List<Section> sections, Map<String, Double> interests) {
         List<Section> ordered = new ArrayList<>(sections);
-        ordered.sort(Comparator.comparingLong((Section s) -> interests.getOrDefault(s.topic, 0L)).reversed());
+        ordered.sort(Comparator.comparingDouble((Section s) -> interests.getOrDefault(s.topic, 0.0)).reversed());
         return ordered;
     }
 

@@ -43,6 +43,7 @@ class AuthorizationMatrixTest extends NewsletterTestBase {
                 "key", () -> "recipes");
         String issue = "an issue belongs to the organisation, not to a person; only editors reach it";
         String topic = "a topic key of the public catalogue";
+        String offer = "an offer belongs to the organisation's catalogue; only editors write it";
 
         new AuthorizationMatrix(tokens, samples)
                 .allow("POST /api/newsletter/subscriptions", ANYONE)
@@ -59,6 +60,15 @@ class AuthorizationMatrixTest extends NewsletterTestBase {
                 .allow("GET /api/newsletter/issues", EDITORS)
                 .allow("GET /api/newsletter/issues/{id}", EDITORS, notOwned(issue))
                 .allow("POST /api/newsletter/issues/{id}/send", EDITORS, notOwned(issue))
+                // a device's profile is reached with the device id its browser holds (the suite's device proof), or
+                // the signed-in account's own with the token; never another account's
+                .allow("GET /api/offers", ANYONE)
+                .allow("POST /api/offers/page-views", ANYONE)
+                .allow("GET /api/offers/interests", ANYONE)
+                .allow("DELETE /api/offers/interests", ANYONE)
+                .allow("GET /api/offers/catalogue", EDITORS)
+                .allow("PUT /api/offers/catalogue/{key}", EDITORS, notOwned(offer))
+                .allow("DELETE /api/offers/catalogue/{key}", EDITORS, notOwned(offer))
                 .verify(resourceMethods.endpoints());
     }
 }

@@ -94,6 +94,7 @@ class IssueSendingTest extends NewsletterTestBase {
             for (String topic : List.of(c, b)) {
                 InterestScore score = new InterestScore();
                 score.subjectId = genericDevice;
+                score.purpose = PURPOSE;
                 score.topicKey = topic;
                 score.score = topic.equals(c) ? 9 : 5;
                 score.updatedAt = Instant.now();

@@ -23,6 +23,7 @@ class RecordOfProcessingTest extends NewsletterTestBase {
         RecordOfProcessingContract.assertEveryTableDeclared(database,
                 participant.recordTypes().stream().flatMap(t -> t.stores().stream()).toList(), Map.of(
                         "topic", "the newsletter's sections, about no one",
+                        "offer", "the offers catalogue written by the marketing team, about no one",
                         "issue", "the issues written by the marketing team",
                         "issue_section", "the sections of each issue",
                         "objection_answer", "the answer given to an objection request: request id and counts"));

@@ -3,8 +3,6 @@ package org.privacysuite.newsletter.rest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.newsletter.config.NewsletterConfig;
 import org.privacysuite.newsletter.domain.InterestPurpose;
 import org.privacysuite.newsletter.rest.NewsletterDtos.BrowsingEventRequest;
@@ -70,14 +69,25 @@ public class OfferResource {
     public Response offers(
             @Parameter(description = "The consent cookie's device id") @QueryParam("deviceId")
             @Pattern(regexp = NewsletterDtos.DEVICE_ID, message = NewsletterDtos.DEVICE_ID_MESSAGE) String deviceId,
-            @Parameter(description = "At most this many offers (default 5, at most 20)") @QueryParam("limit")
-            @Min(1) @Max(20) Integer limit,
+            @Parameter(description = "At most this many offers (default 5, at most 20)") @QueryParam("limit") String limit,
             @HeaderParam(PageViews.GPC_HEADER) String gpc) {
-        int n = Math.min(limit == null ? config.offers().defaultLimit() : limit, config.offers().maxLimit());
+        int n = limit(limit);
         OfferRanking.Choice choice = ranking.choose(pageViews.of(deviceId).map(PageViews.Subject::id), n,
                 PageViews.gpc(gpc));
         return Response.ok(OffersAnswer.of(choice)).header("Cache-Control", NO_STORE)
                 .header("Vary", "Authorization, Sec-GPC").build();
+    }
+
+    /** Parsed here, not by JAX-RS: a malformed number must be a 400 problem, not the 404 a failed conversion gives. */
+    private int limit(String limit) {
+        int max = config.offers().maxLimit();
+        if (limit == null) {
+            return Math.min(config.offers().defaultLimit(), max);
+        }
+        if (!limit.matches("[0-9]{1,4}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > max) {
+            throw ProblemException.invalid("limit", "must be a whole number from 1 to " + max);
+        }
+        return Integer.parseInt(limit);
     }
 
     @Operation(summary = "Report page topics", description = "The storefront's page view: the same as "

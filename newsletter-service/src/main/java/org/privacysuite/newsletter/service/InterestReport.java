@@ -1,5 +1,6 @@
 package org.privacysuite.newsletter.service;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,9 @@ public class InterestReport {
     OfferCatalogue catalogue;
 
     @Inject
+    MeterRegistry registry;
+
+    @Inject
     Clock clock;
 
     /** One topic of the profile: its weight now is about that many recent visits. */
@@ -57,7 +61,11 @@ public class InterestReport {
     /** Deletes every purpose's profile of the subject and the newsletter's browsing events of it. */
     @Transactional
     public long[] delete(String subject) {
-        return profiles.forget(List.of(subject));
+        long[] deleted = profiles.forget(List.of(subject));
+        if (deleted[0] + deleted[1] > 0) {
+            registry.counter("newsletter.profiles.deleted", "reason", "visitor", "purpose", "all").increment();
+        }
+        return deleted;
     }
 
     static String strength(double weight) {

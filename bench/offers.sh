@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Benchmark of GET /api/offers (issue 22: p99 < 10 ms at 32 connections): a consenting device with a profile
+# (personalised: consent decision from the cache, one profile read, the catalogue from memory) and a device without
+# consent (the list everyone gets), on newsletter-service directly and through the gateway. See docs/benchmarks.md.
+#
+# Env: BENCH_DURATION (20s), BENCH_CONNECTIONS (32), BENCH_WARMUP (5s).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+DURATION="${BENCH_DURATION:-20s}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+WARMUP="${BENCH_WARMUP:-5s}"
+CONSENT=http://127.0.0.1:8081
+NEWSLETTER=http://127.0.0.1:8084
+GATEWAY=http://127.0.0.1:8080
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+
+if ! command -v hey >/dev/null; then
+  say "installing hey (HTTP load generator) from Debian"
+  apt-get install -y -qq hey >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq hey >/dev/null; }
+fi
+
+started_suite=0
+if ! curl -sf "$NEWSLETTER/q/health/ready" >/dev/null; then
+  say "building and starting the suite"
+  ./mvnw -q -DskipTests package -pl consent-service,newsletter-service,gateway -am
+  ./suite up
+  started_suite=1
+fi
+cleanup() { if ((started_suite)); then ./suite down >/dev/null 2>&1 || true; fi; }
+trap cleanup EXIT
+
+new_device() { cat /proc/sys/kernel/random/uuid; }
+choose() {
+  curl -sf -X PUT -H 'Content-Type: application/json' -d "{\"choices\":{\"advertising-cookies\":$2},\"method\":\"custom\"}" \
+    "$CONSENT/api/consent/devices/$1" >/dev/null
+}
+consenting="$(new_device)"
+refusing="$(new_device)"
+choose "$consenting" true
+choose "$refusing" false
+for topics in '"recipes"' '"recipes","appliances"' '"recipes"' '"care-tips"'; do
+  curl -sf -X POST -H 'Content-Type: application/json' -d "{\"deviceId\":\"$consenting\",\"topics\":[$topics]}" \
+    "$NEWSLETTER/api/offers/page-views" >/dev/null
+done
+curl -sf "$NEWSLETTER/api/offers?deviceId=$consenting" | grep -q '"personalised":true' \
+  || { say "the consenting device's offers are not personalised; is the suite up to date?"; exit 1; }
+
+# Prints "rps p50_ms p99_ms non2xx" of one hey run.
+measure() {
+  local out
+  out="$(hey -z "$DURATION" -c "$CONNECTIONS" "$@")"
+  awk '/Requests\/sec/ {rps=$2} /50% in/ {p50=$3*1000} /99% in/ {p99=$3*1000}
+       /\[[1345][0-9][0-9]\]/ {bad+=$2}
+       END {printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad}' <<<"$out"
+}
+
+declare -A urls=(
+  ["offers, personalised"]="$NEWSLETTER/api/offers?deviceId=$consenting&limit=4"
+  ["offers, no consent"]="$NEWSLETTER/api/offers?deviceId=$refusing&limit=4"
+  ["offers via gateway, pers."]="$GATEWAY/api/offers?deviceId=$consenting&limit=4"
+)
+order=("offers, personalised" "offers, no consent" "offers via gateway, pers.")
+
+say "warming up ($WARMUP each)"
+for name in "${order[@]}"; do hey -z "$WARMUP" -c "$CONNECTIONS" "${urls[$name]}" >/dev/null; done
+
+say "measuring $DURATION each with $CONNECTIONS connections; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '\n%-28s %12s %10s %10s %8s\n' "endpoint" "requests/s" "p50 ms" "p99 ms" "non-2xx"
+for name in "${order[@]}"; do
+  read -r rps p50 p99 bad <<<"$(measure "${urls[$name]}")"
+  printf '%-28s %12s %10s %10s %8s\n' "$name" "$rps" "$p50" "$p99" "$bad"
+done
+say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

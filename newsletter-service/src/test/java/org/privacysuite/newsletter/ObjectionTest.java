@@ -104,8 +104,8 @@ class ObjectionTest extends NewsletterTestBase {
         assertEquals(0, mailsTo(email, after).size(), "no more newsletter");
 
         // Nothing else is erased by the objection itself: the personalisation data waits for consent's withdrawal.
-        assertEquals(Map.of(topic, 1L), BrowsingEventsTest.profile(device));
-        assertEquals(Map.of(topic, 1L), BrowsingEventsTest.profile(account));
+        assertEquals(Map.of(topic, 1.0), BrowsingEventsTest.profile(device));
+        assertEquals(Map.of(topic, 1.0), BrowsingEventsTest.profile(account));
         assertEquals(1, BrowsingEventsTest.events(device));
 
         // Delivered again: not applied or answered twice. Asked again: the same answer, nothing more happens.
@@ -118,7 +118,7 @@ class ObjectionTest extends NewsletterTestBase {
                 ObjectionScope.DIRECT_MARKETING);
         assertEquals(answer, again);
         assertEquals(1, count("SELECT COUNT(*) FROM suppression_entry WHERE email_hash = ?1", hmac(email.toLowerCase())));
-        assertEquals(Map.of(topic, 1L), BrowsingEventsTest.profile(account));
+        assertEquals(Map.of(topic, 1.0), BrowsingEventsTest.profile(account));
 
         // consent-service records newsletter-personalisation as refused for the same objection: its withdrawal
         // (consent.changed.v1, the account as subject) deletes the account's interest profile and browsing events.

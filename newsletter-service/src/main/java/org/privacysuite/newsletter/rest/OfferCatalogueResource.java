@@ -63,7 +63,7 @@ public class OfferCatalogueResource {
         return Response.status(result.created() ? 201 : 200).entity(CatalogueOfferDto.of(result.offer())).build();
     }
 
-    @Operation(summary = "Remove an offer")
+    @Operation(summary = "Remove an offer", description = "Removes the offer from the catalogue; it is no longer offered to anyone.")
     @DELETE
     @Path("/{key}")
     @APIResponse(responseCode = "204", description = "Removed.")

@@ -15,12 +15,9 @@ BASELINE_PORT=8099
 CONSENT=http://127.0.0.1:8081
 BASELINE_JAR=bench/json-baseline/target/quarkus-app/quarkus-run.jar
 
-say() { printf 'bench: %s\n' "$*" >&2; }
-
-if ! command -v hey >/dev/null; then
-  say "installing hey (HTTP load generator) from Debian"
-  apt-get install -y -qq hey >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq hey >/dev/null; }
-fi
+# shellcheck source=lib.sh
+source bench/lib.sh
+ensure_hey
 
 started_suite=0
 if ! curl -sf "$CONSENT/q/health/ready" >/dev/null; then
@@ -54,14 +51,7 @@ baseline_url="http://127.0.0.1:$BASELINE_PORT/baseline?subject=$device&purpose=a
 curl -sf -H "Authorization: Bearer $token" "$check_url" | grep -q '"allowed":true' \
   || { say "the check does not answer allowed=true; is the suite up to date?"; exit 1; }
 
-# Prints "rps p50_ms p99_ms" of one hey run.
-measure() {
-  local out
-  out="$(hey -z "$DURATION" -c "$CONNECTIONS" "$@")"
-  awk '/Requests\/sec/ {rps=$2} /50% in/ {p50=$3*1000} /99% in/ {p99=$3*1000}
-       /\[2[0-9][0-9]\]/ {ok+=$2} /\[[1345][0-9][0-9]\]/ {bad+=$2}
-       END {printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad}' <<<"$out"
-}
+measure() { hey -z "$DURATION" -c "$CONNECTIONS" "$@" | hey_figures; }
 
 say "warming up ($WARMUP each)"
 hey -z "$WARMUP" -c "$CONNECTIONS" "$baseline_url" >/dev/null

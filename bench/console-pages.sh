@@ -20,7 +20,8 @@ CONSOLE="${BENCH_CONSOLE:-http://127.0.0.1:8085}"
 CONSENT="${BENCH_CONSENT:-$GATEWAY}"
 KEYCLOAK="${KEYCLOAK_URL:-http://127.0.0.1:8180}"
 sql() { mysql -h "${DB_HOST:-127.0.0.1}" -P "${DB_PORT:-3306}" -u "${DB_USER:-root}" "${BENCH_DSAR_DB:-privacy_dsar}" "$@"; }
-say() { printf 'bench: %s\n' "$*" >&2; }
+# shellcheck source=lib.sh
+source bench/lib.sh
 
 if [[ "${1:-}" == "--clean" ]]; then
   sql -e "DELETE p FROM request_participant p JOIN privacy_request r ON r.id = p.request_id WHERE r.message = 'bench-seed';

@@ -22,9 +22,10 @@ JAR=dsar-service/target/quarkus-app/quarkus-run.jar
 LOG="${TMPDIR:-/tmp}/dsar-queue-bench.log"
 MYSQL=(mysql -h 127.0.0.1 -P 3306 -u root --protocol=TCP)
 
-say() { printf 'bench: %s\n' "$*" >&2; }
+# shellcheck source=lib.sh
+source bench/lib.sh
 
-command -v hey >/dev/null || { apt-get update -qq && apt-get install -y -qq hey >/dev/null; }
+ensure_hey
 infra/db.sh ensure >/dev/null
 infra/kafka.sh start >/dev/null
 [[ -f "$JAR" ]] || ./mvnw -q -DskipTests package -pl dsar-service -am

@@ -15,12 +15,9 @@ CONSENT=http://127.0.0.1:8081
 NEWSLETTER=http://127.0.0.1:8084
 GATEWAY=http://127.0.0.1:8080
 
-say() { printf 'bench: %s\n' "$*" >&2; }
-
-if ! command -v hey >/dev/null; then
-  say "installing hey (HTTP load generator) from Debian"
-  apt-get install -y -qq hey >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq hey >/dev/null; }
-fi
+# shellcheck source=lib.sh
+source bench/lib.sh
+ensure_hey
 
 started_suite=0
 if ! curl -sf "$NEWSLETTER/q/health/ready" >/dev/null; then
@@ -48,14 +45,7 @@ done
 curl -sf "$NEWSLETTER/api/offers?deviceId=$consenting" | grep -q '"personalised":true' \
   || { say "the consenting device's offers are not personalised; is the suite up to date?"; exit 1; }
 
-# Prints "rps p50_ms p99_ms non2xx" of one hey run.
-measure() {
-  local out
-  out="$(hey -z "$DURATION" -c "$CONNECTIONS" "$@")"
-  awk '/Requests\/sec/ {rps=$2} /50% in/ {p50=$3*1000} /99% in/ {p99=$3*1000}
-       /\[[1345][0-9][0-9]\]/ {bad+=$2}
-       END {printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad}' <<<"$out"
-}
+measure() { hey -z "$DURATION" -c "$CONNECTIONS" "$@" | hey_figures; }
 
 declare -A urls=(
   ["offers, personalised"]="$NEWSLETTER/api/offers?deviceId=$consenting&limit=4"
@@ -67,10 +57,10 @@ order=("offers, personalised" "offers, no consent" "offers via gateway, pers.")
 say "warming up ($WARMUP each)"
 for name in "${order[@]}"; do hey -z "$WARMUP" -c "$CONNECTIONS" "${urls[$name]}" >/dev/null; done
 
-say "measuring $DURATION each with $CONNECTIONS connections; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+say "measuring $DURATION each with $CONNECTIONS connections; load before: $(load_average)"
 printf '\n%-28s %12s %10s %10s %8s\n' "endpoint" "requests/s" "p50 ms" "p99 ms" "non-2xx"
 for name in "${order[@]}"; do
   read -r rps p50 p99 bad <<<"$(measure "${urls[$name]}")"
   printf '%-28s %12s %10s %10s %8s\n' "$name" "$rps" "$p50" "$p99" "$bad"
 done
-say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+say "load after: $(load_average)"

@@ -26,7 +26,8 @@ CONSENT_URL="${CONSENT_URL:-http://127.0.0.1:8081}"
 GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/gateway-bench.XXXXXX")"
 
-say() { printf 'bench: %s\n' "$*" >&2; }
+# shellcheck source=../lib.sh
+source bench/lib.sh
 die() { say "ERROR: $*"; exit 1; }
 
 started_suite=0
@@ -41,10 +42,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! command -v hey >/dev/null; then
-  say "installing hey (HTTP load generator) from Debian"
-  apt-get install -y -qq hey >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq hey >/dev/null; }
-fi
+ensure_hey
 
 if ! curl -sf "$CONSENT_URL/q/health/ready" >/dev/null; then
   say "consent-service is not running: starting the suite"
@@ -83,12 +81,7 @@ for base in "$CONSENT_URL" "$GATEWAY_URL"; do
 done
 
 # Prints "requests/s p50_ms p99_ms non-2xx" of one hey run.
-measure() {
-  hey -z "$DURATION" -c "$CONNECTIONS" -H "Authorization: Bearer $token" "$1" | awk '
-    /Requests\/sec/ {rps=$2} /50% in/ {p50=$3*1000} /99% in/ {p99=$3*1000}
-    /\[[1345][0-9][0-9]\]/ {bad+=$2} /Error distribution/ {errors=1} errors && /\[[0-9]+\]/ {bad+=substr($1,2)}
-    END {printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad}'
-}
+measure() { hey -z "$DURATION" -c "$CONNECTIONS" -H "Authorization: Bearer $token" "$1" | hey_figures; }
 
 say "warming up ($WARMUP each)"
 hey -z "$WARMUP" -c "$CONNECTIONS" -H "Authorization: Bearer $token" "$CONSENT_URL$path" >/dev/null

@@ -1,5 +1,5 @@
 // Shared by every storefront page: calls to the public API through the gateway, the signed-in user, the footer's
-// privacy settings button, and the pages' topics for the newsletter's interest profile.
+// privacy settings button, and the pages' topics for the interest profile (offers and newsletter sections).
 const Shop = (() => {
   const token = () => sessionStorage.getItem('shop.token');
 
@@ -11,11 +11,14 @@ const Shop = (() => {
   }
 
   // JSON in, JSON out; an error answer (problem+json) becomes an Error with the problem's detail.
-  async function api(method, path, body) {
+  // options.keepalive: the request outlives the page (a page view sent just before the visitor moves on).
+  async function api(method, path, body, options = {}) {
     const headers = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (user()) headers.Authorization = 'Bearer ' + token();
-    const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body), keepalive: options.keepalive === true,
+    });
     const data = response.status === 204 ? null : await response.json().catch(() => null);
     if (!response.ok) {
       const detail = data && (data.detail || data.title);
@@ -38,11 +41,20 @@ const Shop = (() => {
 
   // The same header and footer on every page, in the page's language.
   const LINKS = {
-    en: [['/demo/', 'Shop'], ['/demo/newsletter.html', 'Newsletter'], ['/demo/account.html', 'My account'],
-      ['/demo/privacy.html', 'Privacy requests'], ['/demo/fr/', 'Français']],
+    en: [['/demo/', 'Shop'], ['/demo/recipes.html', 'Recipes'], ['/demo/newsletter.html', 'Newsletter'],
+      ['/demo/account.html', 'My account'], ['/demo/privacy.html', 'Privacy requests'], ['/demo/fr/', 'Français']],
     fr: [['/demo/fr/', 'Boutique'], ['/demo/', 'English']],
   };
   const SETTINGS = { en: 'Privacy settings', fr: 'Paramètres de confidentialité' };
+  const INTERESTS = { en: 'What we think interests you', fr: 'Vos centres d’intérêt (en anglais)' };
+  // The purposes under which a page view may be kept; the server decides for each one (it asks consent-service).
+  const PROFILE_PURPOSES = ['advertising-cookies', 'newsletter-personalisation'];
+  // Work the page's view waits for: a page showing offers chooses them from the earlier visits, not from itself.
+  const beforePageView = [];
+
+  function pageViewAfter(promise) {
+    beforePageView.push(promise);
+  }
 
   function frame() {
     const lang = document.documentElement.lang === 'fr' ? 'fr' : 'en';
@@ -54,6 +66,7 @@ const Shop = (() => {
     const settings = Object.assign(document.createElement('button'), { type: 'button', id: 'privacy-settings', textContent: SETTINGS[lang] });
     settings.addEventListener('click', () => PrivacySuite.consent.show());
     document.getElementById('shop-footer').append(settings,
+      Object.assign(document.createElement('a'), { href: '/demo/interests.html', textContent: INTERESTS[lang], id: 'interests-link' }),
       Object.assign(document.createElement('a'), { href: '/.well-known/gpc.json', textContent: 'GPC' }),
       Object.assign(document.createElement('a'), { href: '/sdk/privacy-suite.js', textContent: 'Consent SDK' }));
   }
@@ -62,17 +75,19 @@ const Shop = (() => {
     frame();
     const who = document.getElementById('who');
     if (who) who.textContent = user() ? 'Signed in as ' + user().preferred_username : 'Not signed in';
-    // The newsletter's interest profile learns from the topics of the pages seen, only with consent.
+    // The interest profile learns from the topics of the pages seen, only with consent to one of its uses (offers
+    // on this site, the newsletter's sections); the server keeps the view for each purpose whose consent holds.
     const topics = document.body.dataset.topics;
     if (topics) {
-      PrivacySuite.consent.ready.then(() => {
-        if (PrivacySuite.consent.has('newsletter-personalisation')) {
-          api('POST', '/api/newsletter/browsing-events', { deviceId: PrivacySuite.consent.deviceId, topics: topics.split(' ') })
-            .catch(() => {});
+      PrivacySuite.consent.ready.then(() => Promise.allSettled(beforePageView)).then(() => {
+        if (PROFILE_PURPOSES.some((p) => PrivacySuite.consent.has(p))) {
+          return api('POST', '/api/offers/page-views', { deviceId: PrivacySuite.consent.deviceId, topics: topics.split(' ') },
+            { keepalive: true });
         }
-      });
+        return null;
+      }).catch(() => {});
     }
   });
 
-  return { api, user, token, say, onSubmit };
+  return { api, user, token, say, onSubmit, pageViewAfter };
 })();

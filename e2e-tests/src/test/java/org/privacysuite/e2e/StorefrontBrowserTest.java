@@ -22,7 +22,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.privacysuite.testsupport.KeycloakServer;
 
 /**
- * The reference storefront's journeys end to end in a real browser: newsletter double opt-in, a privacy request
+ * The reference storefront's journeys end to end in a real browser: offers by interest only with advertising consent
+ * and the visitor's view and deletion of the profile behind them, newsletter double opt-in, a privacy request
  * without an account, and an account's life (sign-up, Keycloak sign-in with the device linked, per-field sharing,
  * app-usage consent, closure waiting for a return window, an access request with its download).
  */
@@ -67,6 +68,102 @@ class StorefrontBrowserTest extends Journey {
     private static void acceptAll(Browser browser) {
         browser.button("Accept all").click();
         browser.await(d -> browser.all("[role=dialog]").isEmpty());
+    }
+
+    /** The non-personalised order of the seeded offers (their fallback ranks). */
+    private static final List<String> SAME_FOR_EVERYONE = List.of("quietwash-week", "steamchef-recipes", "care-kit",
+            "winter-recipes");
+
+    /** The home page's offers once they are shown on this basis: their keys, in order. */
+    private static List<String> offersOn(Browser browser, String basis) {
+        browser.await(d -> basis.equals(browser.find("#offers").getDomAttribute("data-basis")) ? true : null,
+                Duration.ofSeconds(45));
+        return browser.all("#offers > li").stream().map(li -> li.getDomAttribute("data-key")).toList();
+    }
+
+    /** The weight newsletter-service keeps for a device's topic under advertising consent (0 without a row). */
+    private double offersInterest(String device, String topic) {
+        Number weight = gateway().queryParam("deviceId", device).when().get("/api/offers/interests").then()
+                .statusCode(200).extract()
+                .path("interests.find { it.purpose == 'advertising-cookies' && it.topic == '" + topic + "' }.weight");
+        return weight == null ? 0 : weight.doubleValue();
+    }
+
+    @Test
+    void recipePagesBringRecipeOffersFirstOnlyWithAdvertisingConsentAndTheVisitorDeletesTheProfile() {
+        try (Browser browser = Browser.visitor(suite.gateway())) {
+            browser.open("/demo/");
+            offersOn(browser, "no-consent");
+            // advertising cookies only: the page views are kept because of them, not of newsletter personalisation
+            browser.button("Choose per purpose").click();
+            browser.find("#psb-advertising-cookies").click();
+            browser.button("Save my choices").click();
+            browser.await(d -> browser.all("[role=dialog]").isEmpty());
+            String device = browser.deviceCookie();
+            // the offers follow the choice without a reload; nothing is known of the visitor yet
+            assertEquals(SAME_FOR_EVERYONE, offersOn(browser, "no-profile"));
+            assertEquals("false", browser.find("#offers").getDomAttribute("data-personalised"));
+
+            for (int visit = 1; visit <= 3; visit++) {
+                browser.open("/demo/recipes.html");
+                int seen = visit;
+                browser.await(d -> offersInterest(device, "recipes") >= seen - 0.01 ? true : null);
+            }
+
+            browser.open("/demo/");
+            List<String> offers = offersOn(browser, "interests");
+            assertTrue(List.of("steamchef-recipes", "winter-recipes").contains(offers.get(0)), "recipes first: " + offers);
+            assertEquals("true", browser.find("#offers").getDomAttribute("data-personalised"));
+            assertTrue(browser.find("#offers-basis").getText().contains("Recipes"), browser.find("#offers-basis").getText());
+            assertTrue(browser.find("#offers > li").getText().contains("Because you looked at: Recipes"));
+            browser.js("document.getElementById('offers-title').scrollIntoView();");
+            browser.screenshot("storefront-offers-personalised");
+
+            browser.find("#interests-link").click();
+            say(browser, "interests-summary", "we think you are interested in");
+            assertTrue(browser.find("#interests-summary").getText().contains("Recipes"));
+            assertTrue(browser.find("#interests tr[data-topic=recipes][data-purpose=advertising-cookies]").getText()
+                    .contains("choosing the offers you see on this site"));
+            browser.screenshot("storefront-interests");
+            browser.find("#delete-interests").click();
+            say(browser, "interests-summary", "We keep no interests for this device.");
+            say(browser, "interests-result", "Deleted");
+            assertTrue(browser.all("#interests tr").isEmpty());
+            assertFalse(browser.find("#interests-table").isDisplayed());
+            assertEquals(0.0, offersInterest(device, "recipes"));
+
+            browser.open("/demo/");
+            assertEquals(SAME_FOR_EVERYONE, offersOn(browser, "no-profile"), "nothing left to personalise with");
+            assertEquals("false", browser.find("#offers").getDomAttribute("data-personalised"));
+        }
+    }
+
+    @Test
+    void aVisitorWhoRejectsAllSeesTheSameOffersAsEveryoneAndIsToldWhy() {
+        try (Browser browser = Browser.visitor(suite.gateway())) {
+            browser.open("/demo/");
+            browser.button("Reject all").click();
+            browser.await(d -> browser.all("[role=dialog]").isEmpty());
+            String device = browser.deviceCookie();
+            browser.open("/demo/recipes.html");
+            browser.awaitSdkReady();
+            browser.open("/demo/");
+            assertEquals(SAME_FOR_EVERYONE, offersOn(browser, "no-consent"));
+            assertEquals("false", browser.find("#offers").getDomAttribute("data-personalised"));
+            assertTrue(browser.find("#offers-basis").getText().contains("you have not allowed advertising cookies"),
+                    browser.find("#offers-basis").getText());
+            // the links are the catalogue's, within the shop
+            assertTrue(browser.find("#offers > li a").getDomProperty("href").endsWith("/demo/#quietwash-300"));
+
+            browser.open("/demo/interests.html");
+            say(browser, "interests-summary", "We keep no interests for this device.");
+            assertEquals(0.0, offersInterest(device, "recipes"), "no page view was kept");
+
+            browser.open("/demo/fr/");
+            assertEquals(SAME_FOR_EVERYONE, offersOn(browser, "no-consent"));
+            assertTrue(browser.find("#offers-basis").getText().contains("cookies publicitaires"),
+                    browser.find("#offers-basis").getText());
+        }
     }
 
     @Test

@@ -68,7 +68,7 @@ class OffersJourneyTest extends Journey {
         assertEquals(1, profile.size(), "the device's one topic: " + profile);
         assertEquals("recipes", profile.get(0).get("topic"));
         assertEquals(ADVERTISING, profile.get(0).get("purpose"));
-        assertEquals(3.0, ((Number) profile.get(0).get("weight")).doubleValue(), 0.01);
+        assertEquals(3.0, ((Number) profile.get(0).get("score")).doubleValue(), 0.01);
 
         request("ERASURE", device);
         gateway().queryParam("deviceId", device).when().get("/api/offers/interests").then().statusCode(200)

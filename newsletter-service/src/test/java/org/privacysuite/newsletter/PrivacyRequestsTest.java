@@ -251,7 +251,7 @@ class PrivacyRequestsTest extends NewsletterTestBase {
         JsonNode profile = data.get("interestProfiles").get(device);
         assertEquals(2, profile.size());
         assertEquals(topic, profile.get(0).get("topic").asText());
-        assertEquals(2.0, profile.get(0).get("weight").asDouble(), 0.01);
+        assertEquals(2.0, profile.get(0).get("score").asDouble(), 0.01);
         assertEquals(PURPOSE, profile.get(0).get("purpose").asText());
         assertEquals("care-tips", profile.get(1).get("topic").asText());
 

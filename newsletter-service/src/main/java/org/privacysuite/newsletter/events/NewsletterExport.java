@@ -94,8 +94,8 @@ public class NewsletterExport {
             ArrayNode list = profiles.has(score.subjectId) ? (ArrayNode) profiles.get(score.subjectId)
                     : profiles.putArray(score.subjectId);
             InterestPurpose purpose = InterestPurpose.ofKey(score.purpose).orElseThrow();
-            list.add(mapper.valueToTree(new InterestExport(score.topicKey, score.purpose, purpose.usedFor,
-                    InterestDecay.rounded(decay.weight(score, now)), score.updatedAt)));
+            list.add(mapper.valueToTree(new InterestExport(score.topicKey, InterestDecay.rounded(decay.weight(score, now)),
+                    score.updatedAt, score.purpose, purpose.usedFor)));
         });
         data.set("browsingEvents", mapper.valueToTree(BrowsingEvent.ofSubjects(found.subjects()).stream()
                 .map(e -> new BrowsingExport(e.subjectId, e.subjectType.name(), e.topicList(), e.occurredAt)).toList()));
@@ -128,8 +128,11 @@ public class NewsletterExport {
             boolean resubscribedAfterSuppression, long openConfirmationLinks) {
     }
 
-    /** One topic of a profile: the purpose it was collected under, what it is used for, its weight as of the export. */
-    public record InterestExport(String topic, String purpose, String usedFor, double weight, Instant updatedAt) {
+    /**
+     * One topic of a profile: {@code score} is its weight as of the export (about that many recent visits; a visit
+     * one half-life ago counts half), with the consent purpose it was collected under and what it is used for.
+     */
+    public record InterestExport(String topic, double score, Instant updatedAt, String purpose, String usedFor) {
     }
 
     public record BrowsingExport(String subject, String subjectType, List<String> topics, Instant occurredAt) {

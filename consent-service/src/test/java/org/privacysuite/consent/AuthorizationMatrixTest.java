@@ -62,6 +62,7 @@ class AuthorizationMatrixTest extends ConsentTestBase {
                 .allow("POST /api/consent/me/devices/{deviceId}", SIGNED_IN, ownedByA(AuthorizationMatrixTest::devicelinkedByA))
                 .allow("DELETE /api/consent/me/devices/{deviceId}", SIGNED_IN, ownedByA(AuthorizationMatrixTest::devicelinkedByA))
                 .allow("GET /api/consent/check", only(SERVICE))
+                .allow("POST /api/consent/check", only(SERVICE))
                 .allow("GET /api/consent/subjects/{subjectId}/devices", only(SERVICE),
                         notOwned("services only (dsar-service resolving a request's identities): no person reaches it"))
                 .allow("GET /.well-known/gpc.json", ANYONE)

@@ -13,6 +13,7 @@ import io.restassured.response.ValidatableResponse;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -144,5 +145,45 @@ class ConsentCheckTest extends ConsentTestBase {
                 .contentType("application/json")
                 .body("gpc", equalTo(true))
                 .body("lastUpdate", equalTo("2026-11-25"));
+    }
+
+    @Test
+    void manySubjectsAndPurposesAreCheckedInOneCall() {
+        String granted = TestTokens.newDevice();
+        String refused = TestTokens.newDevice();
+        String unknown = TestTokens.newDevice();
+        DeviceConsentTest.put(granted, Map.of("choices", Map.of("analytics-cookies", true), "method", "custom")).statusCode(200);
+        DeviceConsentTest.put(refused, Map.of("choices", Map.of("analytics-cookies", false), "method", "custom")).statusCode(200);
+
+        List<Map<String, Object>> decisions = given().auth().oauth2(service).contentType("application/json")
+                .body(Map.of("subjects", List.of(granted, refused, unknown),
+                        "purposes", List.of("analytics-cookies", "strictly-necessary")))
+                .when().post("/api/consent/check").then().statusCode(200).extract().jsonPath().getList("decisions");
+        assertEquals(List.of(granted, granted, refused, refused, unknown, unknown),
+                decisions.stream().map(d -> d.get("subject")).toList());
+        assertEquals(List.of("analytics-cookies", "strictly-necessary", "analytics-cookies", "strictly-necessary",
+                "analytics-cookies", "strictly-necessary"), decisions.stream().map(d -> d.get("purpose")).toList());
+        assertEquals(List.of(true, true, false, true, false, true), decisions.stream().map(d -> d.get("allowed")).toList());
+        assertEquals(List.of("granted", "not-consent-based", "refused", "not-consent-based", "no-decision",
+                "not-consent-based"), decisions.stream().map(d -> d.get("reason")).toList());
+        // each decision as the single check answers it
+        check(granted, "analytics-cookies").body("noticeVersion", equalTo(decisions.get(0).get("noticeVersion")));
+    }
+
+    @Test
+    void aBatchWithAnUnknownPurposeOrTooManySubjectsIsRefusedWhole() {
+        given().auth().oauth2(service).contentType("application/json")
+                .body(Map.of("subjects", List.of(TestTokens.newDevice()), "purposes", List.of("analytics-cookies", "no-such-purpose")))
+                .when().post("/api/consent/check").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("purposes[1]"));
+        List<String> many = java.util.stream.IntStream.range(0, 101).mapToObj(i -> TestTokens.newDevice()).toList();
+        given().auth().oauth2(service).contentType("application/json")
+                .body(Map.of("subjects", many, "purposes", List.of("analytics-cookies")))
+                .when().post("/api/consent/check").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(service).contentType("application/json").body(Map.of("subjects", List.of(), "purposes", List.of("analytics-cookies")))
+                .when().post("/api/consent/check").then().statusCode(400);
+        given().auth().oauth2(TestTokens.user(UUID.randomUUID().toString())).contentType("application/json")
+                .body(Map.of("subjects", List.of(TestTokens.newDevice()), "purposes", List.of("analytics-cookies")))
+                .when().post("/api/consent/check").then().statusCode(403);
     }
 }

@@ -2,7 +2,10 @@ package org.privacysuite.consent.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.privacysuite.commons.problem.Problem;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.consent.domain.ConsentState;
 import org.privacysuite.consent.domain.DeviceLink;
@@ -24,6 +27,19 @@ public class ConsentDecisions {
 
     public Decision check(String subjectId, String purposeKey) {
         return cache.get(subjectId, purposeKey, () -> decide(subjectId, purposeKey));
+    }
+
+    /** @throws ProblemException 400 naming each purpose the catalogue does not have */
+    public void requireKnown(String field, List<String> purposeKeys) {
+        List<Problem.FieldError> unknown = new ArrayList<>();
+        for (int i = 0; i < purposeKeys.size(); i++) {
+            if (catalogue.find(purposeKeys.get(i)).isEmpty()) {
+                unknown.add(new Problem.FieldError(field + "[" + i + "]", "unknown purpose " + purposeKeys.get(i)));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.invalid(unknown);
+        }
     }
 
     private Decision decide(String subjectId, String purposeKey) {

@@ -38,7 +38,8 @@ export function createConsent(options = {}) {
     if (!p) return false;
     if (p.required) return true;
     const c = choices[key];
-    return !gpcOff(key) && fresh(c) && c.granted;
+    // Always a boolean: an undefined "not decided yet" would hide the first decision from on('change') listeners.
+    return !gpcOff(key) && Boolean(fresh(c)) && c.granted === true;
   }
 
   function needsAsking() {

@@ -20,11 +20,11 @@ class StaticFilesTest {
                 .header("Access-Control-Allow-Origin", "*")
                 .header("Cache-Control", "public, max-age=3600")
                 .body(containsString("PrivacySuite"));
-        given().when().get("/sdk/1.0.0/privacy-suite.js")
+        given().when().get("/sdk/1.0.1/privacy-suite.js")
                 .then().statusCode(200)
                 .header("Access-Control-Allow-Origin", "*")
                 .header("Cache-Control", "public, max-age=31536000, immutable");
-        given().when().get("/sdk/1.0.0/privacy-suite.mjs")
+        given().when().get("/sdk/1.0.1/privacy-suite.mjs")
                 .then().statusCode(200)
                 .contentType(startsWith("text/javascript"))
                 .body(containsString("export"));

@@ -25,8 +25,13 @@ public class InterestDecay {
 
     /** The score's weight at {@code now}. A score stamped in the future (another replica's clock) is not inflated. */
     public double weight(InterestScore score, Instant now) {
-        long ageMicros = Math.max(0, Duration.between(score.updatedAt, now).toNanos() / 1000);
-        return score.score * Math.pow(0.5, ageMicros / halfLifeMicros());
+        return weight(score.score, score.updatedAt, now);
+    }
+
+    /** A score stored at {@code updatedAt}, weighed at {@code now}. */
+    public double weight(double score, Instant updatedAt, Instant now) {
+        long ageMicros = Math.max(0, Duration.between(updatedAt, now).toNanos() / 1000);
+        return score * Math.pow(0.5, ageMicros / halfLifeMicros());
     }
 
     /** A weight as people read it: two decimals. */

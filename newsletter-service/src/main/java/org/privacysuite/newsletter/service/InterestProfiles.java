@@ -1,13 +1,20 @@
 package org.privacysuite.newsletter.service;
 
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -58,6 +65,9 @@ public class InterestProfiles {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     MeterRegistry registry;
@@ -181,9 +191,33 @@ public class InterestProfiles {
                 allowed = false;
             }
             if (allowed) {
-                QuarkusTransaction.requiringNew().call(() -> InterestScore.ofSubjects(List.of(subject), purpose))
-                        .forEach(s -> weights.merge(s.topicKey, decay.weight(s, now), Double::sum));
+                weights(subject, purpose, now).forEach((topic, weight) -> weights.merge(topic, weight, Double::sum));
             }
+        }
+        return weights;
+    }
+
+    /**
+     * One subject's weights for one purpose at {@code now}, read with one indexed query on a plain connection:
+     * {@code GET /api/offers} runs this on every call, and an ORM read in a transaction of its own cost it most of
+     * its time (741 requests/s against 4,514 without the read, bench/offers.sh).
+     */
+    public Map<String, Double> weights(String subject, InterestPurpose purpose, Instant now) {
+        Map<String, Double> weights = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT topic_key, score, updated_at FROM interest_score WHERE subject_id = ? AND purpose = ?")) {
+            query.setString(1, subject);
+            query.setString(2, purpose.key);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    // written as UTC wall-clock time (Hibernate's Instant mapping), read back as such
+                    Instant updatedAt = rows.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+                    weights.put(rows.getString(1), decay.weight(rows.getDouble(2), updatedAt, now));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The interest profile cannot be read", e);
         }
         return weights;
     }

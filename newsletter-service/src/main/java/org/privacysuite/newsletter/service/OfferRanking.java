@@ -1,19 +1,16 @@
 package org.privacysuite.newsletter.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.privacysuite.consentclient.ConsentUnavailableException;
 import org.privacysuite.newsletter.domain.InterestPurpose;
-import org.privacysuite.newsletter.domain.InterestScore;
 import org.privacysuite.newsletter.service.OfferCatalogue.Item;
 import org.privacysuite.newsletter.service.OfferCatalogue.Snapshot;
 
@@ -66,9 +63,6 @@ public class OfferRanking {
     InterestProfiles profiles;
 
     @Inject
-    InterestDecay decay;
-
-    @Inject
     Clock clock;
 
     public Choice choose(Optional<String> subject, int limit, boolean gpc) {
@@ -88,9 +82,7 @@ public class OfferRanking {
         } catch (ConsentUnavailableException e) {
             return standard(Basis.CONSENT_UNAVAILABLE, valid, limit);
         }
-        Map<String, Double> weights = new HashMap<>();
-        QuarkusTransaction.requiringNew().call(() -> InterestScore.ofSubjects(List.of(subject.get()), InterestPurpose.OFFERS))
-                .forEach(s -> weights.merge(s.topicKey, decay.weight(s, now), Double::sum));
+        Map<String, Double> weights = profiles.weights(subject.get(), InterestPurpose.OFFERS, now);
         if (weights.isEmpty()) {
             return standard(Basis.NO_PROFILE, valid, limit);
         }

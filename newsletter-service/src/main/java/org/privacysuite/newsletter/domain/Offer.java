@@ -48,10 +48,6 @@ public class Offer extends PanacheEntityBase {
         return Arrays.asList(topics.split(","));
     }
 
-    public boolean validAt(Instant at) {
-        return (validFrom == null || !at.isBefore(validFrom)) && (validUntil == null || at.isBefore(validUntil));
-    }
-
     public static List<Offer> all() {
         return list("order by fallbackRank, key");
     }

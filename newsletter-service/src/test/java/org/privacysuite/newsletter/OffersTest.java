@@ -195,6 +195,38 @@ class OffersTest extends NewsletterTestBase {
     }
 
     @Test
+    void theProfileThisReplicaKeepsInMemoryFollowsItsOwnWritesAtOnce() {
+        String device = TestTokens.newDevice();
+        ConsentStub.grant(device, ADVERTISING);
+        view(device, "recipes");
+        // recipes 1: steamchef-recipes and winter-recipes 1 each (fallback order between them), the others 0.
+        assertEquals(List.of("steamchef-recipes", "winter-recipes", "quietwash-week", "care-kit"), seededOrder(offers(device)));
+
+        view(device, "appliances");
+        view(device, "appliances");
+        view(device, "appliances");
+        // appliances 3, recipes 1: steamchef-recipes 4, quietwash-week 3, winter-recipes 1, care-kit 0; read at once,
+        // well within the copy's lifetime.
+        assertEquals(List.of("steamchef-recipes", "quietwash-week", "winter-recipes", "care-kit"), seededOrder(offers(device)));
+
+        given().queryParam("deviceId", device).when().delete("/api/offers/interests").then().statusCode(204);
+        offers(device).body("personalised", equalTo(false)).body("basis", equalTo("no-profile"));
+    }
+
+    @Test
+    void anotherReplicasWriteIsSeenWithinTheCopysLifetime() {
+        String device = TestTokens.newDevice();
+        ConsentStub.grant(device, ADVERTISING);
+        view(device, "recipes");
+        offers(device).body("basis", equalTo("interests"));
+
+        // Another replica deletes the profile: this one learns nothing of it but the copy's age.
+        QuarkusTransaction.requiringNew().run(() -> InterestScore.delete("subjectId", device));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+                .until(() -> "no-profile".equals(offers(device).extract().path("basis")));
+    }
+
+    @Test
     void aSignedInUsersAccountIsTheSubject() {
         String account = java.util.UUID.randomUUID().toString();
         String token = TestTokens.token(account, List.of("user"));

@@ -123,6 +123,18 @@ public interface NewsletterConfig {
         /** A visit's weight halves every half-life (14 days: an interest shown a month ago counts a quarter). */
         @WithDefault("P14D")
         Duration halfLife();
+
+        /**
+         * How long a replica serves a profile it read from memory ({@link
+         * org.privacysuite.newsletter.service.ProfileReads}). Its own writes drop the copy at once; another replica's
+         * reach it within this time.
+         */
+        @WithDefault("2s")
+        Duration readCacheTtl();
+
+        /** How many profiles (subject and purpose) a replica keeps in memory at most. */
+        @WithDefault("10000")
+        int readCacheSize();
     }
 
     /** {@code GET /api/offers}. */

@@ -3,6 +3,7 @@ package org.privacysuite.newsletter.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +42,9 @@ public class Housekeeping {
     SubscriberRemoval removal;
 
     @Inject
+    Event<ProfileReads.Changed> changed;
+
+    @Inject
     SignUpThrottle throttle;
 
     @Scheduled(identity = "newsletter-housekeeping", every = "1h", delayed = "1m",
@@ -75,6 +79,9 @@ public class Housekeeping {
             Instant browsingBefore = now.minus(config.browsing().retention());
             long events = BrowsingEvent.delete("occurredAt < ?1", browsingBefore);
             long scores = InterestScore.delete("updatedAt < ?1", browsingBefore);
+            if (scores > 0) {
+                changed.fire(ProfileReads.Changed.all());
+            }
             if (pending + tokens + events + scores + unsubscribed.size() > 0) {
                 LOG.infof("Housekeeping deleted %d unconfirmed and %d unsubscribed subscriptions, %d confirmation tokens,"
                         + " %d browsing events, %d interest scores", pending, unsubscribed.size(), tokens, events, scores);

@@ -1,20 +1,14 @@
 package org.privacysuite.newsletter.service;
 
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -67,7 +61,10 @@ public class InterestProfiles {
     EntityManager em;
 
     @Inject
-    AgroalDataSource dataSource;
+    ProfileReads reads;
+
+    @Inject
+    Event<ProfileReads.Changed> changed;
 
     @Inject
     MeterRegistry registry;
@@ -149,6 +146,7 @@ public class InterestProfiles {
 
     void store(String subject, SubjectType type, List<String> topics, Outcome outcome) {
         Instant now = Instant.now(clock);
+        changed.fire(ProfileReads.Changed.of(List.of(subject)));
         if (outcome.stored(InterestPurpose.NEWSLETTER)) {
             BrowsingEvent event = new BrowsingEvent();
             event.subjectId = subject;
@@ -197,27 +195,11 @@ public class InterestProfiles {
         return weights;
     }
 
-    /**
-     * One subject's weights for one purpose at {@code now}, read with one indexed query on a plain connection:
-     * {@code GET /api/offers} runs this on every call, and an ORM read in a transaction of its own cost it most of
-     * its time (741 requests/s against 4,514 without the read, bench/offers.sh).
-     */
+    /** One subject's weights for one purpose at {@code now} ({@link ProfileReads}: from memory when read lately). */
     public Map<String, Double> weights(String subject, InterestPurpose purpose, Instant now) {
         Map<String, Double> weights = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT topic_key, score, updated_at FROM interest_score WHERE subject_id = ? AND purpose = ?")) {
-            query.setString(1, subject);
-            query.setString(2, purpose.key);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    // written as UTC wall-clock time (Hibernate's Instant mapping), read back as such
-                    Instant updatedAt = rows.getObject(3, LocalDateTime.class).toInstant(ZoneOffset.UTC);
-                    weights.put(rows.getString(1), decay.weight(rows.getDouble(2), updatedAt, now));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("The interest profile cannot be read", e);
+        for (ProfileReads.Row row : reads.rows(subject, purpose)) {
+            weights.put(row.topic(), decay.weight(row.score(), row.updatedAt(), now));
         }
         return weights;
     }
@@ -225,6 +207,7 @@ public class InterestProfiles {
     /** Deletes every purpose's profile and the browsing events of these subjects; returns {scores, events} deleted. */
     @Transactional(Transactional.TxType.MANDATORY)
     public long[] forget(Collection<String> subjects) {
+        changed.fire(ProfileReads.Changed.of(subjects));
         return new long[] { InterestScore.deleteOfSubjects(subjects), BrowsingEvent.deleteOfSubjects(subjects) };
     }
 
@@ -234,6 +217,7 @@ public class InterestProfiles {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long[] forget(Collection<String> subjects, InterestPurpose purpose) {
+        changed.fire(ProfileReads.Changed.of(subjects));
         long events = purpose == InterestPurpose.NEWSLETTER ? BrowsingEvent.deleteOfSubjects(subjects) : 0;
         return new long[] { InterestScore.deleteOfSubjects(subjects, purpose), events };
     }

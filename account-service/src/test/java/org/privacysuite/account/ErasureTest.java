@@ -208,6 +208,33 @@ class ErasureTest extends AccountTestBase {
     }
 
     /**
+     * A cookie-only request reaches no account: its events carry the request's stand-in key, which names no user, so
+     * Keycloak is not asked (here a look-up of that key would fail as if Keycloak were down) and both kinds are
+     * answered NOTHING_FOUND / with empty data at once.
+     */
+    @Test
+    void aRequestsStandInKeyIsAnsweredWithoutAskingKeycloak() throws Exception {
+        UUID requestId = UUID.randomUUID();
+        String standIn = "request:" + requestId;
+        FaultyKeycloakAccounts.FAIL_LOOKUP.add(standIn);
+        try (TopicReader results = new TopicReader(Topics.PRIVACY_RESULTS)) {
+            send(UUID.randomUUID().toString(), new ErasureRequested(requestId, standIn,
+                    new Identities(List.of(), List.of(UUID.randomUUID().toString())), ErasureMode.FULL));
+            JsonNode erasure = json.readTree(results.read(Duration.ofSeconds(30), answersTo(standIn), 1).get(0).value());
+            assertEquals("NOTHING_FOUND", erasure.get("outcome").asText());
+
+            UUID accessId = UUID.randomUUID();
+            String accessStandIn = "request:" + accessId;
+            FaultyKeycloakAccounts.FAIL_LOOKUP.add(accessStandIn);
+            send(UUID.randomUUID().toString(), new AccessRequested(accessId, accessStandIn, Identities.none()));
+            List<ConsumerRecord<String, byte[]>> access = results.read(Duration.ofSeconds(30), r -> fromUs(r, accessStandIn), 1);
+            assertEquals("privacy.access.completed.v1", TopicReader.header(access.get(0), "ce_type"));
+        } finally {
+            FaultyKeycloakAccounts.FAIL_LOOKUP.clear();
+        }
+    }
+
+    /**
      * An erasure of another mode (an older dsar-service sent objections as erasures "consent-based only") is never
      * read as a full erasure: nothing is touched, and if it is answered at all the answer is FAILED. (Once the mode
      * leaves the catalogue, such an event no longer binds and goes to the dead-letter topic: still nothing touched.)

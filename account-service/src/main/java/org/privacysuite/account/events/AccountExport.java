@@ -51,7 +51,7 @@ public class AccountExport {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void export(AccessRequested request) {
-        Optional<IdentityUser> identity = keycloak.find(request.subjectId());
+        Optional<IdentityUser> identity = keycloak.findSubject(request.subjectId());
         Account account = Account.findById(request.subjectId());
         if (account == null && identity.isEmpty() && request.identities() != null) {
             for (String email : request.identities().emails()) {

@@ -22,6 +22,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 import org.privacysuite.account.config.AccountConfig;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.events.catalogue.RectificationCompleted.FieldResult;
+import org.privacysuite.events.catalogue.SubjectKeys;
 
 /**
  * The users of the realm, through Keycloak's admin REST API with account-service's own service account
@@ -91,6 +92,14 @@ public class KeycloakAccounts {
             }
             throw new IdentityUnavailableException("look the account up", e);
         }
+    }
+
+    /**
+     * The user a privacy request's subject key names; none for a request's stand-in key, without asking Keycloak (a
+     * cookie-only request then neither waits for Keycloak nor fails while it is down).
+     */
+    public Optional<IdentityUser> findSubject(String subjectKey) {
+        return SubjectKeys.mayNameAccount(subjectKey) ? find(subjectKey) : Optional.empty();
     }
 
     /** The one user with this email address, in any case (emails are unique in the realm, kept in lower case). */

@@ -109,7 +109,7 @@ public class ErasureIntake {
         if (pending == null || pending.accountId != null || pending.status != ErasureWork.Status.PENDING) {
             return;
         }
-        Optional<IdentityUser> user = keycloak.find(pending.subjectId);
+        Optional<IdentityUser> user = keycloak.findSubject(pending.subjectId);
         for (String email : pending.emails()) {
             if (user.isPresent()) {
                 break;

@@ -13,6 +13,7 @@ import org.privacysuite.events.catalogue.ErasureRequested;
 import org.privacysuite.events.catalogue.Identities;
 import org.privacysuite.events.catalogue.ObjectionRequested;
 import org.privacysuite.events.catalogue.RectificationRequested;
+import org.privacysuite.events.catalogue.SubjectKeys;
 import org.privacysuite.events.outbox.Outbox;
 
 /** The saga's commands on {@code privacy.requests}, through the outbox: the first ask and the re-asks. */
@@ -57,6 +58,6 @@ public class SagaCommands {
      */
     public static String subjectKey(PrivacyRequest request) {
         String subject = ResolvedIdentities.of(request).subjectId();
-        return subject != null ? subject : "request:" + request.id;
+        return subject != null ? subject : SubjectKeys.standInFor(request.id);
     }
 }

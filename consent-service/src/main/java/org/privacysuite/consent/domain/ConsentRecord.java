@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.hibernate.annotations.Immutable;
@@ -85,7 +87,13 @@ public class ConsentRecord extends PanacheEntityBase {
         return find("recordId", recordId).firstResultOptional();
     }
 
-    public static List<ConsentRecord> ofReceipt(String receiptId) {
-        return list("receiptId = ?1 order by seq", receiptId);
+    /** The records of these receipts in {@code seq} order, read a thousand receipts per query. */
+    public static List<ConsentRecord> ofReceipts(List<String> receiptIds) {
+        List<ConsentRecord> records = new ArrayList<>();
+        for (int from = 0; from < receiptIds.size(); from += 1000) {
+            records.addAll(list("receiptId in ?1 order by seq", receiptIds.subList(from, Math.min(from + 1000, receiptIds.size()))));
+        }
+        records.sort(Comparator.comparingLong(r -> r.seq));
+        return records;
     }
 }

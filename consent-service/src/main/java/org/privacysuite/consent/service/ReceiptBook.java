@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.privacysuite.consent.config.ConsentConfig;
 import org.privacysuite.consent.domain.ConsentReceipt;
 import org.privacysuite.consent.domain.ConsentRecord;
@@ -32,10 +33,17 @@ public class ReceiptBook {
         return receiptsOfSubjects(subjects);
     }
 
+    /**
+     * The receipts with their records, read in two queries whatever their number: a query per receipt made the export
+     * of a subject with 10,000 decisions run for minutes (each query flushed the thousands already loaded).
+     */
     public List<ReceiptDto> receiptsOfSubjects(List<String> subjects) {
         Map<String, Purpose> purposes = catalogue.byKey();
-        return ConsentReceipt.ofSubjects(subjects).stream()
-                .map(receipt -> toDto(receipt, ConsentRecord.ofReceipt(receipt.receiptId), purposes))
+        List<ConsentReceipt> receipts = ConsentReceipt.ofSubjects(subjects);
+        Map<String, List<ConsentRecord>> records = ConsentRecord.ofReceipts(receipts.stream().map(r -> r.receiptId).toList())
+                .stream().collect(Collectors.groupingBy(r -> r.receiptId));
+        return receipts.stream()
+                .map(receipt -> toDto(receipt, records.getOrDefault(receipt.receiptId, List.of()), purposes))
                 .toList();
     }
 

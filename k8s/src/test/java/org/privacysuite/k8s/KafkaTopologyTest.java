@@ -71,6 +71,17 @@ class KafkaTopologyTest {
         return topics;
     }
 
+    /** Topics.MAX_MESSAGE_BYTES as the code declares it (a product such as {@code 8 * 1024 * 1024}). */
+    static long maxMessageBytes() {
+        Matcher value = Pattern.compile("MAX_MESSAGE_BYTES\\s*=\\s*([0-9_ *]+);").matcher(ServiceConfig.read(TOPICS_SOURCE));
+        assertTrue(value.find(), "Topics.MAX_MESSAGE_BYTES not found in " + TOPICS_SOURCE);
+        long bytes = 1;
+        for (String factor : value.group(1).split("\\*")) {
+            bytes *= Long.parseLong(factor.trim().replace("_", ""));
+        }
+        return bytes;
+    }
+
     /** Topics.ERASURE_JOURNAL as the code declares it. */
     static String journalTopic() {
         Matcher value = Pattern.compile("ERASURE_JOURNAL\\s*=\\s*\"([^\"]+)\"").matcher(ServiceConfig.read(TOPICS_SOURCE));
@@ -119,6 +130,9 @@ class KafkaTopologyTest {
             long retention = spec.path("config").path("retention.ms").asLong();
             check(retention > 0 || (retention == -1 && journalTopic().equals(topicName(topic))),
                     where + ": no retention.ms (only the erasure journal is kept forever)", problems);
+            // The producers send records up to this size: a topic that takes less stops a relay at such a record.
+            check(spec.path("config").path("max.message.bytes").asLong() >= maxMessageBytes(),
+                    where + ": max.message.bytes below the producers' " + maxMessageBytes(), problems);
             int minIsr = spec.path("config").path("min.insync.replicas").asInt(1);
             check(minIsr <= replicas && (replicas < 3 || minIsr >= 2),
                     where + ": min.insync.replicas " + minIsr + " with " + replicas + " replicas", problems);

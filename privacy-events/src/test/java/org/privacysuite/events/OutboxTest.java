@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,6 +26,7 @@ import org.privacysuite.events.catalogue.ConsentChanged;
 import org.privacysuite.events.catalogue.Topics;
 import org.privacysuite.events.inbox.InboxConsumer;
 import org.privacysuite.events.inbox.InboxConsumers;
+import org.privacysuite.events.outbox.EventTooLargeException;
 import org.privacysuite.events.outbox.Outbox;
 import org.privacysuite.events.outbox.OutboxRelay;
 import org.privacysuite.testsupport.KafkaBroker;
@@ -163,6 +165,50 @@ class OutboxTest {
             assertEquals(0, effects.queryLong("SELECT COUNT(*) FROM event_outbox WHERE event_id = ?", id.toString()),
                     "no copy of the person's data stays in the outbox");
         }
+    }
+
+    /**
+     * An access answer past Kafka's default 1 MiB (a subject with about 500 consent decisions) is relayed whole; with
+     * the defaults the broker refused it and the relay retried that row for ever, holding back every later event.
+     */
+    @Test
+    void anAccessAnswerOverKafkasDefaultMegabyteIsRelayed() throws Exception {
+        String subject = "large-" + UUID.randomUUID();
+        ObjectNode data = mapper.createObjectNode();
+        var decisions = data.putArray("decisions");
+        for (int i = 0; i < 16_000; i++) { // about 2.2 MiB of JSON
+            decisions.addObject().put("recordId", UUID.randomUUID().toString()).put("purpose", "analytics-cookies")
+                    .put("granted", i % 2 == 0).put("decidedAt", Instant.now().toString()).put("n", i);
+        }
+        try (TopicReader reader = new TopicReader(Topics.PRIVACY_RESULTS)) {
+            QuarkusTransaction.requiringNew().call(() -> outbox.publish(new AccessCompleted(UUID.randomUUID(), subject,
+                    "events-test", data)));
+            drainOutbox();
+            List<ConsumerRecord<String, byte[]>> records = reader.read(Duration.ofSeconds(30),
+                    r -> subject.equals(r.key()), 1);
+            assertEquals(1, records.size(), "published");
+            assertTrue(records.get(0).value().length > 1024 * 1024, "over Kafka's default limit");
+            JsonNode received = mapper.readTree(records.get(0).value()).path("data").path("decisions");
+            assertEquals(16_000, received.size());
+            assertEquals(15_999, received.get(15_999).path("n").asInt());
+        }
+    }
+
+    /** An event the topics could never take is refused when written, and nothing of it reaches the outbox. */
+    @Test
+    void anEventTheTopicsCannotTakeIsRefusedWhenWritten() {
+        String subject = "too-large-" + UUID.randomUUID();
+        ObjectNode data = mapper.createObjectNode();
+        data.put("blob", "x".repeat(Topics.MAX_EVENT_DATA_BYTES));
+        long before = effects.queryLong("SELECT COUNT(*) FROM event_outbox");
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() ->
+                outbox.publish(new AccessCompleted(UUID.randomUUID(), subject, "events-test", data))));
+        Throwable cause = refused;
+        while (cause != null && !(cause instanceof EventTooLargeException)) {
+            cause = cause.getCause();
+        }
+        assertNotNull(cause, "refused as too large: " + refused);
+        assertEquals(before, effects.queryLong("SELECT COUNT(*) FROM event_outbox"));
     }
 
     /** Only the lease holder publishes; an expired lease is taken over. No row lock is involved either way. */

@@ -23,6 +23,18 @@ public final class Topics {
     /** Suffix of the dead-letter topic that receives a topic's poison records. */
     public static final String DLQ_SUFFIX = ".dlq";
 
+    /**
+     * The largest record the suite's producers send and its topics take ({@code max.request.size} and
+     * {@code max.message.bytes}): 8 MiB, against Kafka's default of 1 MiB, which an access answer passes at about 500
+     * consent decisions. A record over the broker's limit would stop a service's outbox relay at that row for good, so
+     * {@code Outbox.publish} refuses any event that could not fit ({@link #MAX_EVENT_DATA_BYTES}). The outbox row must
+     * hold it too: MariaDB's {@code max_allowed_packet} is 16 MiB by default, MySQL 8's 64 MiB.
+     */
+    public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+    /** The largest event data the outbox takes: the record less room for the key and CloudEvents headers. */
+    public static final int MAX_EVENT_DATA_BYTES = MAX_MESSAGE_BYTES - 64 * 1024;
+
     public static final List<String> ALL = List.of(PRIVACY_REQUESTS, PRIVACY_RESULTS, ACCOUNT_EVENTS, CONSENT_EVENTS,
             PRIVACY_PARTICIPANTS);
 

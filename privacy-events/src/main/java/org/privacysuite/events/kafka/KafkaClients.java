@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.privacysuite.events.catalogue.Topics;
 
 /**
  * Builds the plain Kafka clients of the backbone from the application's {@code kafka.*} properties (bootstrap servers,
@@ -48,6 +49,7 @@ public class KafkaClients {
                     config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
                     config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
                     config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "privacy-events-producer");
+                    large(config);
                     // Bounded waits while the broker is away: send() gives up on metadata after 10 s and every
                     // record settles (acknowledged or failed) within 25 s.
                     config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
@@ -74,12 +76,22 @@ public class KafkaClients {
         config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "privacy-events-relay");
+        large(config);
         // Bounds initTransactions, send (metadata) and commitTransaction while the broker is away.
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock.toMillis());
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000);
         config.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
         return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Records up to {@link Topics#MAX_MESSAGE_BYTES}, compressed with LZ4 (an access answer is repetitive JSON; LZ4 is
+     * cheap on CPU and every Kafka client, librdkafka included, reads it).
+     */
+    private static void large(Map<String, Object> config) {
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
+        config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     }
 
     /** A consumer that never commits on its own: offsets are committed only after the inbox transaction. */

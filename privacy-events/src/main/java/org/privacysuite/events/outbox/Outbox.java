@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.privacysuite.events.catalogue.EventData;
 import org.privacysuite.events.catalogue.EventType;
+import org.privacysuite.events.catalogue.Topics;
 import org.privacysuite.events.kafka.CloudEventCodec;
 import org.privacysuite.events.tracing.EventTraces;
 
@@ -62,6 +63,12 @@ public class Outbox {
         if (data.subjectId() == null || data.subjectId().isBlank()) {
             throw new IllegalArgumentException("An event needs the subject id it is about (the Kafka key)");
         }
+        byte[] json = codec.toJson(data);
+        if (json.length > Topics.MAX_EVENT_DATA_BYTES) {
+            // Refused here, inside the caller's transaction, rather than stopping the relay at a row the broker
+            // will never take: the caller's work rolls back and the failure is the caller's to report.
+            throw new EventTooLargeException(type.type(), json.length);
+        }
         UUID id = UUID.randomUUID();
         // The connection joins the caller's JTA transaction; closing it hands it back at commit.
         try (Connection connection = dataSource.getConnection();
@@ -71,7 +78,7 @@ public class Outbox {
             insert.setString(2, type.topic());
             insert.setString(3, type.type());
             insert.setString(4, data.subjectId());
-            insert.setBytes(5, codec.toJson(data));
+            insert.setBytes(5, json);
             insert.setTimestamp(6, Timestamp.from(Instant.now(clock)));
             insert.setLong(7, subjectSeq);
             // the relay publishes later, on its own thread: the writer's trace context goes with the row

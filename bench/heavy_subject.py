@@ -71,7 +71,7 @@ def request(dsar, kind, device, client_number):
         if view["status"] not in OPEN:
             return view["status"], (time.monotonic() - started) * 1000, view.get("stalledReason")
         time.sleep(0.05)
-    return "still open", (time.monotonic() - started) * 1000, None
+    return "open", (time.monotonic() - started) * 1000, None
 
 
 def main():

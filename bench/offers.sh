@@ -63,10 +63,16 @@ for name in "${order[@]}"; do hey -z "$WARMUP" -c "$CONNECTIONS" "${urls[$name]}
 
 say "measuring $DURATION each with $CONNECTIONS connections; load before: $(load_average)"
 printf '\n%-28s %12s %10s %10s %8s\n' "endpoint" "requests/s" "p50 ms" "p99 ms" "non-2xx"
+declare -A flat_rps flat_p99
 for name in "${order[@]}"; do
   read -r rps p50 p99 bad <<<"$(measure "${urls[$name]}")"
+  flat_rps[$name]=$rps
+  flat_p99[$name]=$p99
   printf '%-28s %12s %10s %10s %8s\n' "$name" "$rps" "$p50" "$p99" "$bad"
   read -r rps p50 p99 bad <<<"$(measure -q "$RATE" "${urls[$name]}")"
   printf '%-28s %12s %10s %10s %8s\n' "  at $((RATE * CONNECTIONS)) requests/s" "$rps" "$p50" "$p99" "$bad"
 done
 say "load after: $(load_average)"
+# machine-readable, for bench/run-all
+echo "RESULT offers personalised_rps=${flat_rps["offers, personalised"]} personalised_p99=${flat_p99["offers, personalised"]}" \
+  "standard_rps=${flat_rps["offers, no consent"]} standard_p99=${flat_p99["offers, no consent"]}"

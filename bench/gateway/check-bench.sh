@@ -97,3 +97,6 @@ printf '%-24s %12s %10s %10s %8s\n' "through the gateway" "$g_rps" "$g_p50" "$g_
 awk -v dr="$d_rps" -v gr="$g_rps" -v d50="$d_p50" -v g50="$g_p50" -v d99="$d_p99" -v g99="$g_p99" 'BEGIN {
   printf "%-24s %12.2f %10.2f %10.2f\n", "gateway / direct", gr/dr, g50/d50, g99/d99
   printf "%-24s %12s %10.2f %10.2f\n", "added by the gateway", "", g50-d50, g99-d99 }'
+# machine-readable, for bench/run-all
+awk -v dr="$d_rps" -v gr="$g_rps" -v d50="$d_p50" -v g50="$g_p50" 'BEGIN {
+  printf "RESULT gateway direct_rps=%s gateway_rps=%s ratio=%.2f added_p50=%.2f\n", dr, gr, gr/dr, g50-d50 }'

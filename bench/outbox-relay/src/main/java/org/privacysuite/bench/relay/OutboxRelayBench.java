@@ -4,10 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -63,7 +59,6 @@ public class OutboxRelayBench implements QuarkusApplication {
     private static final int SUBJECTS = 1000;
     /** Rows per writing transaction: a bulk writer's size, so the (untimed) write phase does not take all day. */
     private static final int WRITE_TRANSACTION = 500;
-    private static final double GOAL = 0.5;
 
     @Inject
     Outbox outbox;
@@ -92,18 +87,16 @@ public class OutboxRelayBench implements QuarkusApplication {
     @ConfigProperty(name = "bench.topic")
     String topic;
 
-    private final List<String> rows = new ArrayList<>();
-
     @Override
     public int run(String... args) throws Exception {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : configuredRecords;
-        String loadBefore = loadAverage();
+        String loadBefore = BenchReport.loadAverage();
         createTopic();
         List<String> subjects = new ArrayList<>();
         for (int i = 0; i < SUBJECTS; i++) {
             subjects.add(UUID.randomUUID().toString());
         }
-        progress("%d records per variant to topic %s (%d partitions), relay batch %d, poll interval %s", records,
+        BenchReport.progress("%d records per variant to topic %s (%d partitions), relay batch %d, poll interval %s", records,
                 topic, config.topics().partitions(), config.relay().batchSize(), config.relay().pollInterval());
 
         double[] raw = new double[2];
@@ -111,38 +104,17 @@ public class OutboxRelayBench implements QuarkusApplication {
         double[] written = new double[2];
         for (int pass = 0; pass < 2; pass++) {
             String name = pass == 0 ? "warm-up" : "measured";
-            progress("%s pass: raw producer", name);
+            BenchReport.progress("%s pass: raw producer", name);
             raw[pass] = rawProducer(records, subjects);
-            progress("%s pass: writing the outbox", name);
+            BenchReport.progress("%s pass: writing the outbox", name);
             written[pass] = writeOutbox(records, subjects);
-            progress("%s pass: relay draining", name);
+            BenchReport.progress("%s pass: relay draining", name);
             relayed[pass] = drain(records);
         }
-        String loadAfter = loadAverage();
+        String loadAfter = BenchReport.loadAverage();
 
-        double rawRate = records / raw[1];
-        double relayRate = records / relayed[1].seconds();
-        double ratio = relayRate / rawRate;
-        row("variant", "records", "seconds", "records/s");
-        for (int pass = 0; pass < 2; pass++) {
-            String suffix = pass == 0 ? " (warm-up)" : "";
-            row("raw producer" + suffix, records, raw[pass]);
-            row("outbox relay" + suffix, records, relayed[pass].seconds());
-            row("outbox write" + suffix, records, written[pass]);
-        }
-        rows.add("");
-        rows.add(String.format(Locale.ROOT, "ratio relay/raw (measured pass): %.2f   goal >= %.2f   %s", ratio, GOAL,
-                ratio >= GOAL ? "PASS" : "FAIL"));
-        Drain measured = relayed[1];
-        rows.add(String.format(Locale.ROOT, "relay rounds (measured): %d of up to %d rows, %.1f ms each: %.1f ms"
-                + " lease + claim + Kafka transaction, %.1f ms marking", measured.rounds(), config.relay().batchSize(),
-                1000 * measured.seconds() / measured.rounds(), 1000 * measured.untilAckedSeconds() / measured.rounds(),
-                1000 * (measured.seconds() - measured.untilAckedSeconds()) / measured.rounds()));
-        rows.add("outbox write: Outbox.publish in transactions of " + WRITE_TRANSACTION + ", not part of the ratio");
-        rows.add("load average before: " + loadBefore + "   after: " + loadAfter);
-        rows.add(String.format(Locale.ROOT, "RESULT outbox-relay raw=%.0f relay=%.0f ratio=%.2f", rawRate, relayRate,
-                ratio));
-        rows.forEach(System.out::println);
+        new BenchReport(records, config.relay().batchSize(), WRITE_TRANSACTION).print(raw, relayed, written,
+                loadBefore, loadAfter);
         return 0;
     }
 
@@ -260,8 +232,6 @@ public class OutboxRelayBench implements QuarkusApplication {
     }
 
     /** A drain's wall time, its rounds, and the part of them spent until the broker had acknowledged each batch. */
-    private record Drain(double seconds, int rounds, double untilAckedSeconds) {
-    }
 
     /**
      * Each pass starts from an empty outbox, and with the relay lease free: the lease is a row of this database, and
@@ -304,25 +274,7 @@ public class OutboxRelayBench implements QuarkusApplication {
         for (Header header : record.headers()) {
             headers += header.key().length() + header.value().length;
         }
-        progress("record: key %d bytes, value %d bytes, %d bytes of CloudEvents headers", record.key().length(),
+        BenchReport.progress("record: key %d bytes, value %d bytes, %d bytes of CloudEvents headers", record.key().length(),
                 record.value().length, headers);
-    }
-
-    private void row(String variant, Object records, Object seconds, Object rate) {
-        rows.add(String.format(Locale.ROOT, "%-24s %9s %9s %11s", variant, records, seconds, rate));
-    }
-
-    private void row(String variant, int records, double seconds) {
-        row(variant, records, String.format(Locale.ROOT, "%.2f", seconds),
-                String.format(Locale.ROOT, "%.0f", records / seconds));
-    }
-
-    private static String loadAverage() throws IOException {
-        String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-        return fields[0] + " " + fields[1] + " " + fields[2];
-    }
-
-    private static void progress(String format, Object... args) {
-        System.err.printf("bench: " + format + "%n", args);
     }
 }

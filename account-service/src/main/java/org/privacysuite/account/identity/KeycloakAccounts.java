@@ -1,7 +1,5 @@
 package org.privacysuite.account.identity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
@@ -44,9 +42,6 @@ public class KeycloakAccounts {
 
     @Inject
     AccountConfig config;
-
-    @Inject
-    ObjectMapper mapper;
 
     /** Creates an enabled user with its password in one call, so Keycloak either has the whole user or none. */
     public String create(String username, String email, String password) {
@@ -225,8 +220,9 @@ public class KeycloakAccounts {
                 }
                 // Refuse the field Keycloak names (both when it names none), restore it and try the rest again.
                 String body = e.getResponse().readEntity(String.class);
-                String reason = message(body).orElse("refused by Keycloak");
-                String named = fieldOf(body).orElse(reason.toLowerCase().contains("email") ? "email"
+                KeycloakErrorBody error = KeycloakErrorBody.of(body);
+                String reason = error.message().orElse("refused by Keycloak");
+                String named = error.field().orElse(reason.toLowerCase().contains("email") ? "email"
                         : reason.toLowerCase().contains("username") ? "username" : null);
                 String field = wanted.size() == 1 ? wanted.keySet().iterator().next()
                         : wanted.containsKey(named) ? named : null;
@@ -267,38 +263,15 @@ public class KeycloakAccounts {
     }
 
     private ProblemException conflict(String body) {
-        String message = message(body).orElse("");
+        String message = KeycloakErrorBody.of(body).message().orElse("");
         return message.toLowerCase().contains("email") ? AccountExistsException.email()
                 : AccountExistsException.username();
     }
 
     private ProblemException refused(String body) {
-        String message = message(body).orElse("refused by the identity provider");
-        String field = fieldOf(body).orElse(message.toLowerCase().contains("password") ? "password" : "account");
+        KeycloakErrorBody error = KeycloakErrorBody.of(body);
+        String message = error.message().orElse("refused by the identity provider");
+        String field = error.field().orElse(message.toLowerCase().contains("password") ? "password" : "account");
         return ProblemException.invalid(field, message);
-    }
-
-    /** Keycloak's human-readable reason: {@code error_description} (policies) or {@code errorMessage}. */
-    private Optional<String> message(String body) {
-        JsonNode json = parse(body);
-        for (String name : List.of("error_description", "errorMessage", "error")) {
-            if (json != null && json.hasNonNull(name)) {
-                return Optional.of(json.get(name).asText());
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<String> fieldOf(String body) {
-        JsonNode json = parse(body);
-        return json != null && json.hasNonNull("field") ? Optional.of(json.get("field").asText()) : Optional.empty();
-    }
-
-    private JsonNode parse(String body) {
-        try {
-            return body == null || body.isBlank() ? null : mapper.readTree(body);
-        } catch (Exception e) {
-            return null;
-        }
     }
 }

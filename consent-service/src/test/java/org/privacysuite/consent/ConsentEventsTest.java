@@ -12,17 +12,22 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.privacysuite.testsupport.TestTokens;
 import org.privacysuite.events.catalogue.AccessRequested;
+import org.privacysuite.events.catalogue.AnswerParts;
 import org.privacysuite.events.catalogue.ErasureMode;
 import org.privacysuite.events.catalogue.ErasureRequested;
 import org.privacysuite.events.catalogue.EventData;
 import org.privacysuite.events.catalogue.Identities;
+import org.privacysuite.events.catalogue.SubjectKeys;
 import org.privacysuite.events.catalogue.Topics;
 import org.privacysuite.events.kafka.CloudEventCodec;
 import org.privacysuite.events.kafka.KafkaClients;
@@ -143,6 +148,56 @@ class ConsentEventsTest extends ConsentTestBase {
             assertEquals(1, data.get("receipts").size());
             assertTrue(data.get("currentChoices").has(account));
         }
+    }
+
+    /**
+     * Issue 18, goal 5: an answer larger than a record is sent in parts (1 MiB each) that join to every record; one
+     * event could not carry it (a subject with 10,000 decisions answers with about 21 MB).
+     */
+    @Test
+    void aLargeAnswerIsSentInPartsThatJoinToEveryRecord() throws Exception {
+        String device = TestTokens.newDevice();
+        int choices = 300;
+        for (int n = 0; n < choices; n++) {
+            DeviceConsentTest.put(device, Map.of("choices", Map.of("analytics-cookies", n % 2 == 0,
+                    "advertising-cookies", n % 2 == 1, "newsletter-personalisation", true, "app-usage-data", false),
+                    "method", "custom")).statusCode(200);
+        }
+        UUID requestId = UUID.randomUUID();
+        AccessRequested access = new AccessRequested(requestId, SubjectKeys.standInFor(requestId.toString()),
+                new Identities(List.of(), List.of(device)));
+        try (TopicReader results = new TopicReader(Topics.PRIVACY_RESULTS)) {
+            send(UUID.randomUUID().toString(), access);
+            List<ConsumerRecord<String, byte[]>> first = results.read(Duration.ofSeconds(60),
+                    r -> fromThisService(r, access.subjectId()), 1);
+            int parts = mapper.readTree(first.get(0).value()).get("parts").asInt();
+            assertTrue(parts >= 2, "more than one record's worth: " + parts + " parts");
+            // one poll may have brought several parts already
+            List<ConsumerRecord<String, byte[]>> rest = first.size() >= parts ? List.of() : results.read(
+                    Duration.ofSeconds(60), r -> fromThisService(r, access.subjectId()), parts - first.size());
+            List<JsonNode> data = new ArrayList<>();
+            Set<String> answerIds = new HashSet<>();
+            List<ConsumerRecord<String, byte[]>> all = concat(first, rest);
+            assertEquals(parts, all.size(), "every part and no more");
+            for (ConsumerRecord<String, byte[]> record : all) {
+                JsonNode event = mapper.readTree(record.value()); // the record's value is the event's data
+                assertEquals(data.size() + 1, event.get("part").asInt(), "parts in order on the subject's partition");
+                assertTrue(record.serializedValueSize() <= 1024 * 1024 + 64 * 1024, "a part is about 1 MiB at most");
+                answerIds.add(event.get("answerId").asText());
+                data.add(event.get("data"));
+            }
+            assertEquals(1, answerIds.size(), "one answer");
+            JsonNode whole = AnswerParts.join(data);
+            assertEquals(choices * 4, whole.get("decisions").size());
+            assertEquals(choices, whole.get("receipts").size());
+        }
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> concat(List<ConsumerRecord<String, byte[]>> a,
+            List<ConsumerRecord<String, byte[]>> b) {
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Test

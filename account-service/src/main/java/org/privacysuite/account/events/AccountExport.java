@@ -21,9 +21,8 @@ import org.privacysuite.account.domain.UsageWithdrawal;
 import org.privacysuite.account.identity.IdentityUser;
 import org.privacysuite.account.identity.KeycloakAccounts;
 import org.privacysuite.account.service.ErasureRules;
-import org.privacysuite.events.catalogue.AccessCompleted;
 import org.privacysuite.events.catalogue.AccessRequested;
-import org.privacysuite.events.outbox.Outbox;
+import org.privacysuite.events.participant.AccessAnswers;
 import org.privacysuite.events.participant.PortableData;
 
 /**
@@ -47,7 +46,7 @@ public class AccountExport {
     KeycloakAccounts keycloak;
 
     @Inject
-    Outbox outbox;
+    AccessAnswers answers;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void export(AccessRequested request) {
@@ -63,7 +62,7 @@ public class AccountExport {
             }
         }
         ObjectNode data = request.portable() ? portable(identity, account) : full(request, identity, account);
-        outbox.publish(new AccessCompleted(request.requestId(), request.subjectId(), ErasureRules.SERVICE, data));
+        answers.send(request, ErasureRules.SERVICE, data);
     }
 
     private ObjectNode portable(Optional<IdentityUser> identity, Account account) {

@@ -1,7 +1,6 @@
 package org.privacysuite.consent.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,9 +16,8 @@ import org.privacysuite.consent.domain.DeviceLink;
 import org.privacysuite.consent.rest.ConsentDtos;
 import org.privacysuite.consent.service.ConsentLedger;
 import org.privacysuite.consent.service.ReceiptBook;
-import org.privacysuite.events.catalogue.AccessCompleted;
 import org.privacysuite.events.catalogue.AccessRequested;
-import org.privacysuite.events.outbox.Outbox;
+import org.privacysuite.events.participant.AccessAnswers;
 import org.privacysuite.events.participant.PortableData;
 
 /**
@@ -43,7 +41,7 @@ public class ConsentExport {
     ReceiptBook receipts;
 
     @Inject
-    Outbox outbox;
+    AccessAnswers answers;
 
     /** Rows keep every column, null included, and times as ISO-8601 text, whatever the application's settings. */
     private ObjectMapper rows;
@@ -57,8 +55,8 @@ public class ConsentExport {
     @Transactional(Transactional.TxType.MANDATORY)
     public void export(AccessRequested request) {
         List<String> subjects = ConsentErasure.subjectsOf(request.subjectId(), request.identities().deviceIds());
-        JsonNode data = request.portable() ? portable(subjects) : everything(request.subjectId(), subjects);
-        outbox.publish(new AccessCompleted(request.requestId(), request.subjectId(), ConsentErasure.SERVICE, data));
+        ObjectNode data = request.portable() ? portable(subjects) : everything(request.subjectId(), subjects);
+        answers.send(request, ConsentErasure.SERVICE, data);
     }
 
     private ObjectNode everything(String subjectId, List<String> subjects) {

@@ -47,6 +47,9 @@ public class DsarJobs {
     ExportLinks exportLinks;
 
     @Inject
+    AnswerAssembly assembly;
+
+    @Inject
     RequestThrottle throttle;
 
     @Inject
@@ -86,6 +89,7 @@ public class DsarJobs {
     private void purgeExports(Instant now) {
         exportLinks.purgeExpired(now);
         Instant cutoff = now.minus(config.export().retention());
+        assembly.purgeReceivedBefore(cutoff);
         List<PrivacyRequest> expired = PrivacyRequest.list("exportDataHeld = true and fulfilledAt < ?1", cutoff);
         for (PrivacyRequest request : expired) {
             Participant.update("dataEncrypted = null where requestId = ?1 and dataEncrypted is not null", request.id);

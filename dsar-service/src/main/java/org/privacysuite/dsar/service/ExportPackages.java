@@ -70,7 +70,7 @@ public class ExportPackages {
                         "The export's data was deleted at the end of its retention period");
             }
             try {
-                JsonNode data = mapper.readTree(vault.decrypt(participant.dataEncrypted));
+                JsonNode data = mapper.readTree(vault.open(participant.dataEncrypted));
                 sections.set(sectionName(participant.service), request.type == RequestType.PORTABILITY
                         ? portableOnly(participant.service, data, portable) : data);
             } catch (IOException e) {

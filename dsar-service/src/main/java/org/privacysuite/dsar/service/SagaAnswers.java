@@ -1,11 +1,11 @@
 package org.privacysuite.dsar.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -39,10 +39,10 @@ public class SagaAnswers {
     SagaCoordinator saga;
 
     @Inject
-    AuditTrail audit;
+    AnswerAssembly assembly;
 
     @Inject
-    ExportVault vault;
+    AuditTrail audit;
 
     @Inject
     ObjectMapper mapper;
@@ -117,11 +117,15 @@ public class SagaAnswers {
         if (participant == null) {
             return;
         }
+        JsonNode data = answer.whole() ? answer.data() : assembly.add(participant, answer);
+        if (data == null) {
+            return; // more parts to come
+        }
         participant.outcome = Participant.ANSWERED;
-        participant.dataEncrypted = vault.encrypt(json(answer.data()).getBytes(StandardCharsets.UTF_8));
+        participant.dataEncrypted = assembly.seal(data);
         participant.answeredAt = Instant.now(clock);
         participant.nextAskAt = null;
-        settle(participant, "sent its data");
+        settle(participant, answer.whole() ? "sent its data" : "sent its data in " + answer.parts() + " parts");
     }
 
     /** The participant with the answer's outcome and reason recorded; null when the answer changes nothing. */

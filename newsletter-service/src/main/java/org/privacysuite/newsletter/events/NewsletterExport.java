@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.privacysuite.events.catalogue.AccessCompleted;
 import org.privacysuite.events.catalogue.AccessRequested;
-import org.privacysuite.events.outbox.Outbox;
+import org.privacysuite.events.participant.AccessAnswers;
 import org.privacysuite.events.participant.PortableData;
 import org.privacysuite.newsletter.domain.BrowsingEvent;
 import org.privacysuite.newsletter.domain.ConfirmationToken;
@@ -46,7 +45,7 @@ public class NewsletterExport {
     SuppressionList suppression;
 
     @Inject
-    Outbox outbox;
+    AccessAnswers answers;
 
     @Inject
     InterestDecay decay;
@@ -56,8 +55,7 @@ public class NewsletterExport {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void export(AccessRequested request) {
-        outbox.publish(new AccessCompleted(request.requestId(), request.subjectId(), NewsletterErasure.SERVICE,
-                request.portable() ? portable(request) : data(request)));
+        answers.send(request, NewsletterErasure.SERVICE, request.portable() ? portable(request) : data(request));
     }
 
     /**

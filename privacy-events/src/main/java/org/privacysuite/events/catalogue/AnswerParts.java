@@ -1,11 +1,12 @@
 package org.privacysuite.events.catalogue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -113,11 +114,28 @@ public final class AnswerParts {
         used += size;
     }
 
+    /** Counted as written, not collected: a subject's whole export is measured once before anything is cut. */
     private long size(JsonNode node) {
+        ByteCount count = new ByteCount();
         try {
-            return mapper.writeValueAsBytes(node).length;
-        } catch (JsonProcessingException e) {
+            mapper.writeValue(count, node);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+        return count.bytes;
+    }
+
+    private static final class ByteCount extends OutputStream {
+        private long bytes;
+
+        @Override
+        public void write(int b) {
+            bytes++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            bytes += len;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.privacysuite.events.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
@@ -53,6 +54,9 @@ public class Outbox {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<Written> written;
+
     /**
      * @return the event id, which is also the CloudEvents {@code id} consumers de-duplicate on
      */
@@ -86,10 +90,16 @@ public class Outbox {
             insert.setString(8, trace.get(EventTraces.TRACEPARENT));
             insert.setString(9, trace.get(EventTraces.TRACESTATE));
             insert.executeUpdate();
+            written.fire(Written.EVENT);
         } catch (SQLException e) {
             throw new OutboxException("Could not write event " + type.type() + " to the outbox", e);
         }
         return id;
+    }
+
+    /** Fired for every row written; observed after the writer's commit ({@code OutboxRelay.onWritten}). */
+    public enum Written {
+        EVENT
     }
 
     /** Locks the subject's bucket until the caller's transaction ends; returns the bucket's new counter. */

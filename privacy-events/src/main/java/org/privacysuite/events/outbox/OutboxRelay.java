@@ -54,6 +54,9 @@ import org.privacysuite.events.supervisor.Worker;
  * first copy of each event lands in {@code seq} order, because each attempt's copies do and consumers skip the
  * later copies. All replicas share one transactional id, so a new lease holder fences a stalled previous holder.
  *
+ * <p>Between rounds the relay waits {@code poll-interval}, or less: a commit in this process that wrote the outbox
+ * wakes it ({@link RelayWakeUp}).
+ *
  * <p>The loop runs as a {@link Worker} of the {@link Supervisor}: any throwable ends the thread, which is restarted
  * with backoff; readiness is DOWN meanwhile.
  */
@@ -89,10 +92,14 @@ public class OutboxRelay {
     @Inject
     OutboxHousekeeping housekeeping;
 
+    @Inject
+    RelayWakeUp wakeUp;
+
     private final RelayLease lease = new RelayLease();
     /** The relay's own transactional producer; used by one thread at a time (the worker, or a test). */
     private KafkaProducer<String, byte[]> producer;
     private Worker worker;
+    private volatile boolean holding;
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
         if (config.relay().enabled()) {
@@ -119,6 +126,7 @@ public class OutboxRelay {
         while (!self.stopping()) {
             self.beat();
             Duration pause = config.relay().pollInterval();
+            boolean failed = false;
             try {
                 housekeeping.maintain();
                 if (relayOnce() == config.relay().batchSize()) {
@@ -129,9 +137,14 @@ public class OutboxRelay {
                 LOG.warnf("Outbox relay round failed, retrying in %s: %s", failurePause, e.getMessage());
                 registry.counter("privacy.events.outbox.failed.rounds").increment();
                 pause = failurePause;
+                failed = true;
                 failurePause = min(failurePause.multipliedBy(2), config.relay().maxBackoff());
             }
-            Thread.sleep(pause.toMillis());
+            if (failed || !holding) {
+                Thread.sleep(pause.toMillis()); // a backoff, or another replica relays: commits here change nothing
+            } else {
+                wakeUp.await(pause);
+            }
         }
     }
 
@@ -148,7 +161,8 @@ public class OutboxRelay {
     public synchronized int relayOnce(AfterSend afterSend) {
         List<OutboxRow> rows;
         try {
-            if (!lease.acquire(dataSource, config.relay().lease())) {
+            holding = lease.acquire(dataSource, config.relay().lease());
+            if (!holding) {
                 return 0;
             }
             rows = claim();

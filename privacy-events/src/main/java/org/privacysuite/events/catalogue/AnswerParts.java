@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class AnswerParts {
     private final ObjectMapper mapper;
     private final long budget;
     private final List<ObjectNode> parts = new ArrayList<>();
+    private final Map<JsonNode, Long> sizes = new IdentityHashMap<>();
     private ObjectNode current = JsonNodeFactory.instance.objectNode();
     private long used;
 
@@ -50,7 +52,7 @@ public final class AnswerParts {
             throw new IllegalArgumentException("A part budget must be over " + 2 * STRUCTURE_ALLOWANCE + " bytes");
         }
         AnswerParts cutter = new AnswerParts(mapper, budget - STRUCTURE_ALLOWANCE);
-        if (cutter.size(data) <= cutter.budget) {
+        if (cutter.measure(data) <= cutter.budget) {
             return List.of(data);
         }
         Slot root = cutter.new Slot(null, null, false);
@@ -86,7 +88,8 @@ public final class AnswerParts {
      * part when it does not fit there, or cut when it fits in no part.
      */
     private void place(JsonNode piece, Slot container, String field) {
-        long size = size(piece) + (field == null ? 1 : utf8Length(field) + 4);
+        Long measured = sizes.get(piece);
+        long size = (measured != null ? measured : count(piece)) + (field == null ? 1 : utf8Length(field) + 4);
         if (size > budget && field != null && piece.isContainerNode() && !piece.isEmpty()) {
             Slot inner = new Slot(container, field, piece.isArray());
             if (piece instanceof ArrayNode array) {
@@ -114,8 +117,34 @@ public final class AnswerParts {
         used += size;
     }
 
-    /** Counted as written, not collected: a subject's whole export is measured once before anything is cut. */
-    private long size(JsonNode node) {
+    /**
+     * The node's size as written, remembered for it and for every container and array element inside it, so that
+     * each byte is counted once: an array's elements (rows) are written one by one, never their fields.
+     */
+    private long measure(JsonNode node) {
+        long size;
+        if (node instanceof ArrayNode array) {
+            size = 1 + Math.max(1, array.size());
+            for (JsonNode element : array) {
+                long bytes = count(element);
+                sizes.put(element, bytes);
+                size += bytes;
+            }
+        } else if (node instanceof ObjectNode object) {
+            size = 1 + Math.max(1, object.size());
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                size += utf8Length(field.getKey()) + 3 + measure(field.getValue());
+            }
+        } else {
+            size = count(node);
+        }
+        sizes.put(node, size);
+        return size;
+    }
+
+    /** Counted as written, not collected into an array. */
+    private long count(JsonNode node) {
         ByteCount count = new ByteCount();
         try {
             mapper.writeValue(count, node);

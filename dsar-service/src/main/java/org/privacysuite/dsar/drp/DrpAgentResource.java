@@ -33,7 +33,7 @@ public class DrpAgentResource {
     static final String AGENT_ID = "[A-Za-z0-9][A-Za-z0-9_.-]{0,99}";
 
     @Inject
-    DrpProtocol protocol;
+    DrpAgents agents;
 
     @Inject
     SecurityIdentity identity;
@@ -42,7 +42,7 @@ public class DrpAgentResource {
             + "its verify key. Privacy officers only.")
     @GET
     public List<DrpDtos.AgentView> list() {
-        return protocol.agents();
+        return agents.agents();
     }
 
     @Operation(summary = "Onboard or update an agent", description = "Creates or updates an authorised agent: its "
@@ -52,7 +52,7 @@ public class DrpAgentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public DrpDtos.AgentView put(@PathParam("agentId") @Pattern(regexp = AGENT_ID) String agentId,
             @Valid @NotNull DrpDtos.AgentInput body) {
-        return protocol.view(protocol.putAgent(agentId, body.name(), body.verifyKey(), officer()));
+        return agents.view(agents.putAgent(agentId, body.name(), body.verifyKey(), officer()));
     }
 
     @Operation(summary = "Remove an agent", description = "Removes the agent and its bearer tokens; the requests "
@@ -61,7 +61,7 @@ public class DrpAgentResource {
     @Path("/{agentId}")
     @APIResponse(responseCode = "204", description = "Removed, with its tokens; its requests stay.")
     public Response remove(@PathParam("agentId") @Pattern(regexp = AGENT_ID) String agentId) {
-        if (!protocol.removeAgent(agentId, officer())) {
+        if (!agents.removeAgent(agentId, officer())) {
             throw ProblemException.notFound("Agent " + agentId);
         }
         return Response.noContent().build();

@@ -1,27 +1,17 @@
 package org.privacysuite.dsar.drp;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 import org.privacysuite.dsar.config.DsarConfig;
 import org.privacysuite.dsar.domain.Jurisdiction;
 import org.privacysuite.dsar.domain.PrivacyRequest;
@@ -30,21 +20,17 @@ import org.privacysuite.dsar.domain.RequestType;
 import org.privacysuite.dsar.service.AuditTrail;
 import org.privacysuite.dsar.service.NewRequest;
 import org.privacysuite.dsar.service.RequestIntake;
-import org.privacysuite.dsar.service.Sha256;
 import org.privacysuite.events.catalogue.ObjectionScope;
 
 /**
- * The Data Rights Protocol as a Privacy Infrastructure Provider: pair-wise key setup with signed messages, bearer
- * tokens, and exercise / status / revoke of data rights requests, which become the service's own privacy requests.
- * Signed messages are checked in the order of section 3.07.
+ * The Data Rights Protocol as a Privacy Infrastructure Provider: exercise / status / revoke of data rights requests,
+ * which become the service's own privacy requests. The agents and their tokens are {@link DrpAgents}'; signed messages
+ * are read by {@link DrpSignedMessages}, in the order of section 3.07.
  */
 @ApplicationScoped
 public class DrpProtocol {
 
-    private static final Logger LOG = Logger.getLogger(DrpProtocol.class);
     private static final int MAX_TEXT = 2000;
-
-    private final SecureRandom random = new SecureRandom();
 
     @Inject
     DsarConfig config;
@@ -54,9 +40,6 @@ public class DrpProtocol {
 
     @Inject
     AuditTrail audit;
-
-    @Inject
-    ObjectMapper mapper;
 
     @Inject
     Clock clock;
@@ -70,47 +53,12 @@ public class DrpProtocol {
     @Inject
     DrpRepeats repeats;
 
-    /** A verified signed message: its claims, its bytes (for replay detection) and its expiry, if it has one. */
-    private record Signed(JsonNode claims, byte[] message, Optional<Instant> expiresAt) {
-    }
+    @Inject
+    DrpAgents agents;
 
-    /** 2.05: verifies the signed message against the directory key of the agent in the path and issues a token. */
-    @Transactional
-    public DrpDtos.AgentToken register(String agentId, String body) {
-        DrpAgent agent = DrpAgent.findById(agentId);
-        if (agent == null) {
-            throw DrpException.bareForbidden("unknown agent " + agentId);
-        }
-        try {
-            Signed signed = verify(body, agent, true);
-            if (!replay.use(agent.id, signed.message(), signed.expiresAt()).first()) {
-                throw DrpException.of(403, "This signed message was already used.");
-            }
-        } catch (DrpException e) {
-            throw DrpException.bareForbidden(e.getMessage());
-        }
-        // One live token per agent: a new setup replaces the previous token.
-        DrpToken.delete("agentId", agent.id);
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String token = HexFormat.of().formatHex(secret);
-        DrpToken stored = new DrpToken();
-        stored.tokenHash = Sha256.hex(token);
-        stored.agentId = agent.id;
-        stored.issuedAt = Instant.now(clock);
-        stored.persist();
-        LOG.infof("DRP agent %s completed the pair-wise key setup", agent.id);
-        return new DrpDtos.AgentToken(agent.id, token);
-    }
+    @Inject
+    DrpSignedMessages messages;
 
-    /** 2.06: the bearer token must belong to the agent in the path. */
-    @Transactional
-    public void checkAgent(String agentId, String authorization) {
-        DrpAgent agent = authenticate(authorization);
-        if (!agent.id.equals(agentId)) {
-            throw DrpException.of(403, "The bearer token does not belong to agent " + agentId);
-        }
-    }
 
     /**
      * 2.01: a signed exercise request becomes a privacy request waiting for an officer's approval. The same signed
@@ -118,8 +66,8 @@ public class DrpProtocol {
      */
     @Transactional
     public DrpDtos.ExerciseStatus exercise(String authorization, String body) {
-        DrpAgent agent = authenticate(authorization);
-        Signed signed = verify(body, agent, true);
+        DrpAgent agent = agents.authenticate(authorization);
+        DrpSignedMessages.Signed signed = messages.verify(body, agent, true);
         DrpReplayGuard.Use use = replay.use(agent.id, signed.message(), signed.expiresAt());
         if (!use.first()) {
             return use.earlierRequest().flatMap(DrpProtocol::currentStatus)
@@ -127,28 +75,28 @@ public class DrpProtocol {
         }
         JsonNode claims = signed.claims();
 
-        String exercise = text(claims, "exercise");
+        String exercise = DrpSignedMessages.text(claims, "exercise");
         if (exercise == null) {
             throw DrpException.of(400, "The exercise claim is required.");
         }
         RequestType type = DrpMapping.typeOf(exercise)
                 .orElseThrow(() -> DrpException.of(400, "Unsupported rights actions submitted."));
-        String regime = text(claims, "regime");
+        String regime = DrpSignedMessages.text(claims, "regime");
         Jurisdiction jurisdiction = DrpMapping.jurisdictionOf(regime)
                 .orElseThrow(() -> DrpException.of(400, "Unsupported regime " + regime + "."));
-        String email = text(claims, "email");
+        String email = DrpSignedMessages.text(claims, "email");
         if (email == null || email.length() > 320 || !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw DrpException.of(400, "An email claim with the person's email address is required.");
         }
-        String agentRequestId = text(claims, "agent-request-id");
+        String agentRequestId = DrpSignedMessages.text(claims, "agent-request-id");
         if (agentRequestId != null && agentRequestId.length() > 200) {
             throw DrpException.of(400, "agent-request-id is longer than 200 characters.");
         }
-        String callback = text(claims, "status_callback");
+        String callback = DrpSignedMessages.text(claims, "status_callback");
         if (callback != null) {
             checkCallback(callback);
         }
-        String version = text(claims, "drp.version");
+        String version = DrpSignedMessages.text(claims, "drp.version");
         ObjectionScope objection = DrpMapping.objectionOf(exercise);
         Optional<DrpRequest> repeated = repeats.openOf(agent, type, objection, email);
         if (repeated.isPresent()) {
@@ -179,7 +127,7 @@ public class DrpProtocol {
     /** 2.02: only the agent managing the request may see it. */
     @Transactional
     public DrpDtos.ExerciseStatus status(String authorization, String requestId) {
-        DrpAgent agent = authenticate(authorization);
+        DrpAgent agent = agents.authenticate(authorization);
         DrpRequest drp = managed(agent, requestId);
         return DrpMapping.exerciseStatus(PrivacyRequest.findById(drp.requestId), drp);
     }
@@ -191,10 +139,10 @@ public class DrpProtocol {
      */
     @Transactional
     public DrpDtos.ExerciseStatus revoke(String authorization, String requestId, String body) {
-        DrpAgent agent = authenticate(authorization);
+        DrpAgent agent = agents.authenticate(authorization);
         DrpRequest drp = managed(agent, requestId);
         // The revoke message of 2.04 defines only "reason"; the envelope claims of 3.07 are checked when present.
-        Signed signed = verify(body, agent, false);
+        DrpSignedMessages.Signed signed = messages.verify(body, agent, false);
         DrpReplayGuard.Use use = replay.use(agent.id, drp.requestId, signed.message(), signed.expiresAt());
         if (!use.first()) {
             // the same revoke of the same request again does nothing more
@@ -202,7 +150,7 @@ public class DrpProtocol {
                     .orElseThrow(() -> DrpException.of(403, "This signed message was already used."));
         }
         replay.bind(use, drp.requestId);
-        String reason = text(signed.claims(), "reason");
+        String reason = DrpSignedMessages.text(signed.claims(), "reason");
         PrivacyRequest request = PrivacyRequest.findById(drp.requestId);
         if (drp.revokedAt != null) {
             return DrpMapping.exerciseStatus(request, drp);
@@ -243,121 +191,6 @@ public class DrpProtocol {
             throw DrpException.of(403, "The request is managed by another agent.");
         }
         return drp;
-    }
-
-    /** The agent a bearer token was issued to. */
-    DrpAgent authenticate(String authorization) {
-        if (authorization == null || authorization.isBlank()) {
-            throw DrpException.of(401, "A bearer token from POST /v1/agent/{agent-id} is required.");
-        }
-        String value = authorization.trim();
-        if (!value.regionMatches(true, 0, "Bearer ", 0, 7) || value.substring(7).isBlank()) {
-            throw DrpException.of(401, "A bearer token from POST /v1/agent/{agent-id} is required.");
-        }
-        DrpToken token = DrpToken.findById(Sha256.hex(value.substring(7).trim()));
-        DrpAgent agent = token == null ? null : DrpAgent.findById(token.agentId);
-        if (agent == null) {
-            throw DrpException.of(403, "The bearer token is not valid.");
-        }
-        return agent;
-    }
-
-    /** Section 3.07 in order: the signature, then the envelope claims. */
-    private Signed verify(String body, DrpAgent agent, boolean envelopeRequired) {
-        byte[] message = open(body, agent);
-        JsonNode claims = parse(message);
-        return new Signed(claims, message, checkClaims(claims, agent, envelopeRequired));
-    }
-
-    /** 3.07, first two steps: base64 decoding, then the signature under the agent's key. */
-    private static byte[] open(String body, DrpAgent agent) {
-        byte[] signed = Ed25519Verifier.decodeBase64(body)
-                .orElseThrow(() -> DrpException.of(400, "The body must be a base64-encoded signed message."));
-        byte[] key = Ed25519Verifier.rawKey(agent.verifyKey)
-                .orElseThrow(() -> new IllegalStateException("stored verify key of " + agent.id + " is invalid"));
-        return Ed25519Verifier.open(signed, key)
-                .orElseThrow(() -> DrpException.of(403, "The signature does not verify with the agent's key."));
-    }
-
-    private JsonNode parse(byte[] message) {
-        try {
-            JsonNode claims = mapper.readTree(new String(message, StandardCharsets.UTF_8));
-            if (claims == null || !claims.isObject()) {
-                throw DrpException.of(400, "The signed message must be a JSON object.");
-            }
-            return claims;
-        } catch (IOException e) {
-            throw DrpException.of(400, "The signed message is not valid JSON.");
-        }
-    }
-
-    /** 3.07, the remaining steps in order: agent-id, business-id, issued-at, expires-at. */
-    private Optional<Instant> checkClaims(JsonNode claims, DrpAgent agent, boolean required) {
-        String agentId = text(claims, "agent-id");
-        if (agentId != null || required) {
-            if (agentId == null) {
-                throw DrpException.of(400, "The agent-id claim is required.");
-            }
-            if (!agentId.equals(agent.id)) {
-                throw DrpException.of(403, "The agent-id claim does not match the authenticated agent.");
-            }
-        }
-        String businessId = text(claims, "business-id");
-        if (businessId != null || required) {
-            if (businessId == null) {
-                throw DrpException.of(400, "The business-id claim is required.");
-            }
-            if (!businessId.equals(config.drp().businessId())) {
-                throw DrpException.of(403, "The business-id claim names another business.");
-            }
-        }
-        Instant now = Instant.now(clock);
-        Optional<Instant> issuedAt = timestamp(claims, "issued-at", required);
-        if (issuedAt.isPresent() && issuedAt.get().isAfter(now.plus(config.drp().clockSkew()))) {
-            throw DrpException.of(403, "The message was issued in the future (issued-at).");
-        }
-        Optional<Instant> expiresAt = timestamp(claims, "expires-at", required);
-        if (expiresAt.isPresent() && !now.isBefore(expiresAt.get())) {
-            throw DrpException.fatal(403, "The message has expired (expires-at).");
-        }
-        return expiresAt;
-    }
-
-    private static Optional<Instant> timestamp(JsonNode claims, String name, boolean required) {
-        String value = text(claims, name);
-        if (value == null) {
-            if (required) {
-                throw DrpException.of(400, "The " + name + " claim is required.");
-            }
-            return Optional.empty();
-        }
-        return Optional.of(parseIso(value)
-                .orElseThrow(() -> DrpException.of(400, "The " + name + " claim is not an ISO 8601 timestamp.")));
-    }
-
-    /** ISO 8601 with an offset or Z; a timestamp without one is taken as UTC. */
-    static Optional<Instant> parseIso(String value) {
-        try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
-        } catch (DateTimeParseException e) {
-            try {
-                return Optional.of(LocalDateTime.parse(value).toInstant(ZoneOffset.UTC));
-            } catch (DateTimeParseException e2) {
-                return Optional.empty();
-            }
-        }
-    }
-
-    private static String text(JsonNode claims, String name) {
-        JsonNode node = claims.get(name);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw DrpException.of(400, "The " + name + " claim must be a string.");
-        }
-        String value = node.asText().trim();
-        return value.isEmpty() ? null : value;
     }
 
     /** The request's message for the officer: what was asked through which agent, and the other identity claims. */
@@ -409,51 +242,6 @@ public class DrpProtocol {
 
     private static String truncate(String text) {
         return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
-    }
-
-
-    /** Officers: creates or re-keys an agent. A new key invalidates the tokens issued under the old one. */
-    @Transactional
-    public DrpAgent putAgent(String agentId, String name, String verifyKey, String officer) {
-        byte[] raw = Ed25519Verifier.rawKey(verifyKey).orElseThrow(() -> org.privacysuite.commons.problem
-                .ProblemException.invalid("verifyKey", "must be a 32-byte Ed25519 verify key, base64 or hex"));
-        String canonical = java.util.Base64.getEncoder().encodeToString(raw);
-        DrpAgent agent = DrpAgent.findById(agentId);
-        if (agent == null) {
-            agent = new DrpAgent();
-            agent.id = agentId;
-        } else if (!canonical.equals(agent.verifyKey)) {
-            DrpToken.delete("agentId", agentId);
-        }
-        agent.name = name.trim();
-        agent.verifyKey = canonical;
-        agent.updatedAt = Instant.now(clock);
-        agent.updatedBy = officer;
-        agent.persist();
-        LOG.infof("DRP agent %s set by %s", agentId, officer);
-        return agent;
-    }
-
-    /** Officers: removes an agent and its tokens; the requests it submitted stay. */
-    @Transactional
-    public boolean removeAgent(String agentId, String officer) {
-        DrpToken.delete("agentId", agentId);
-        boolean removed = DrpAgent.deleteById(agentId);
-        if (removed) {
-            LOG.infof("DRP agent %s removed by %s", agentId, officer);
-        }
-        return removed;
-    }
-
-    @Transactional
-    public List<DrpDtos.AgentView> agents() {
-        List<DrpAgent> agents = DrpAgent.listAll(io.quarkus.panache.common.Sort.by("id"));
-        return agents.stream().map(this::view).toList();
-    }
-
-    DrpDtos.AgentView view(DrpAgent agent) {
-        return new DrpDtos.AgentView(agent.id, agent.name, agent.verifyKey, DrpMapping.iso(agent.updatedAt), agent.updatedBy,
-                DrpToken.count("agentId", agent.id));
     }
 
     static Map<String, Object> empty() {

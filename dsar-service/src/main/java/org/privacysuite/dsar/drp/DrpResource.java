@@ -40,6 +40,9 @@ public class DrpResource {
     @Inject
     DrpProtocol protocol;
 
+    @Inject
+    DrpAgents agents;
+
     /** 2.05 Pair-wise Key Setup. */
     @APIResponse(responseCode = "200", description = "The agent's bearer token.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DrpDtos.AgentToken.class)))
@@ -52,7 +55,7 @@ public class DrpResource {
     @Path("/agent/{agentId}")
     @Consumes(MediaType.WILDCARD)
     public DrpDtos.AgentToken register(@PathParam("agentId") String agentId, String body) {
-        return protocol.register(agentId, body);
+        return agents.register(agentId, body);
     }
 
     /** 2.06 Agent Information. */
@@ -68,7 +71,7 @@ public class DrpResource {
     @Path("/agent/{agentId}")
     public Map<String, Object> agent(@PathParam("agentId") String agentId,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        protocol.checkAgent(agentId, authorization);
+        agents.checkAgent(agentId, authorization);
         return DrpProtocol.empty();
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.privacysuite.consent.domain.CollectionMethod;
 import org.privacysuite.consent.domain.ConsentSource;
+import org.privacysuite.consent.service.Choices;
 
 /** Choices recorded for a device or an account, as the banner or preference centre sends them. */
 public record ChoicesRequest(
@@ -23,4 +24,9 @@ public record ChoicesRequest(
         ConsentSource source) {
 
     public static final String PURPOSE_KEY = "[a-z0-9][a-z0-9-]{0,63}";
+
+    /** What the ledger records, once the request passed its checks. */
+    public Choices command() {
+        return new Choices(choices, method, url, noticeVersions, source);
+    }
 }

@@ -60,6 +60,6 @@ public class DeviceConsentResource {
     public ConsentStateDto record(
             @PathParam("deviceId") @Pattern(regexp = DEVICE_ID, message = DEVICE_ID_MESSAGE) String deviceId,
             @Valid @NotNull ChoicesRequest choices, @Context HttpServerRequest request) {
-        return dtos.state(ledger.record(Subject.device(deviceId), choices, origins.of(request)));
+        return dtos.state(ledger.record(Subject.device(deviceId), choices.command(), origins.of(request)));
     }
 }

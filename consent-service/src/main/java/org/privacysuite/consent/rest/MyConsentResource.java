@@ -62,7 +62,7 @@ public class MyConsentResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public ConsentStateDto record(@Valid @NotNull ChoicesRequest choices, @Context HttpServerRequest request) {
-        return dtos.state(ledger.record(Subject.account(accountId()), choices, origins.of(request)));
+        return dtos.state(ledger.record(Subject.account(accountId()), choices.command(), origins.of(request)));
     }
 
     /**

@@ -76,7 +76,7 @@ public class PurposeResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = PurposeDto.class)))
     public Response upsert(@PathParam("key") @Pattern(regexp = ChoicesRequest.PURPOSE_KEY) String key,
             @Valid @NotNull PurposeUpdate update) {
-        PurposeCatalogue.Upserted result = catalogue.upsert(key, update, identity.getPrincipal().getName());
+        PurposeCatalogue.Upserted result = catalogue.upsert(key, update.definition(), identity.getPrincipal().getName());
         return Response.status(result.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(ConsentDtos.purpose(result.purpose())).build();
     }

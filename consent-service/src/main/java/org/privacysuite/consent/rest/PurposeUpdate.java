@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.privacysuite.consent.domain.LegalBasis;
+import org.privacysuite.consent.service.PurposeDefinition;
 
 /**
  * An officer's create-or-update of a purpose. A change of title, description or legal basis publishes a new notice
@@ -25,4 +26,9 @@ public record PurposeUpdate(
         Boolean thirdPartyDisclosure,
         Boolean directMarketing,
         Boolean deviceStorage) {
+
+    public PurposeDefinition definition() {
+        return new PurposeDefinition(title, description, legalBasis, gpcGoverned, required, materialChange,
+                purposeCategory, piiCategories, termination, thirdPartyDisclosure, directMarketing, deviceStorage);
+    }
 }

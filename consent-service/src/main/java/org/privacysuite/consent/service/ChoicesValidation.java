@@ -8,7 +8,6 @@ import org.privacysuite.commons.problem.Problem;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.consent.domain.CollectionMethod;
 import org.privacysuite.consent.domain.Purpose;
-import org.privacysuite.consent.rest.ChoicesRequest;
 
 /**
  * Checks the choices a client sends before anything is stored, and reports every wrong field at once (400 with
@@ -19,10 +18,10 @@ final class ChoicesValidation {
     private ChoicesValidation() {
     }
 
-    static Map<String, Boolean> validated(ChoicesRequest request, Map<String, Purpose> purposes, boolean gpc) {
+    static Map<String, Boolean> validated(Choices request, Map<String, Purpose> purposes, boolean gpc) {
         List<Problem.FieldError> errors = new ArrayList<>();
         Map<String, Boolean> choices = new TreeMap<>();
-        request.choices().forEach((key, granted) -> {
+        request.granted().forEach((key, granted) -> {
             Purpose purpose = purposes.get(key);
             if (purpose == null) {
                 errors.add(new Problem.FieldError("choices." + key, "unknown purpose"));
@@ -34,7 +33,7 @@ final class ChoicesValidation {
                 choices.put(key, granted);
             }
         });
-        if (request.method() == CollectionMethod.ACCEPT_ALL && request.choices().containsValue(false)) {
+        if (request.method() == CollectionMethod.ACCEPT_ALL && request.granted().containsValue(false)) {
             errors.add(new Problem.FieldError("method", "accept-all contradicts a refused purpose"));
         }
         if (request.method() == CollectionMethod.REJECT_ALL && choices.containsValue(true)) {
@@ -51,7 +50,7 @@ final class ChoicesValidation {
         if (request.noticeVersions() != null) {
             request.noticeVersions().forEach((key, version) -> {
                 Purpose purpose = purposes.get(key);
-                if (purpose == null || !request.choices().containsKey(key)) {
+                if (purpose == null || !request.granted().containsKey(key)) {
                     errors.add(new Problem.FieldError("noticeVersions." + key, "no choice given for this purpose"));
                 } else if (version > purpose.currentVersion) {
                     errors.add(new Problem.FieldError("noticeVersions." + key,

@@ -19,7 +19,6 @@ import org.privacysuite.consent.domain.ConsentState;
 import org.privacysuite.consent.domain.DeviceLink;
 import org.privacysuite.consent.domain.Purpose;
 import org.privacysuite.consent.domain.SubjectType;
-import org.privacysuite.consent.rest.ChoicesRequest;
 import org.privacysuite.events.catalogue.ConsentChanged;
 import org.privacysuite.events.outbox.Outbox;
 
@@ -56,7 +55,7 @@ public class ConsentLedger {
      * records say so. Nothing is stored when any choice is invalid.
      */
     @Transactional
-    public ConsentView record(Subject subject, ChoicesRequest request, RequestOrigin origin) {
+    public ConsentView record(Subject subject, Choices request, RequestOrigin origin) {
         Map<String, Purpose> purposes = catalogue.byKey();
         Map<String, Boolean> choices = ChoicesValidation.validated(request, purposes, origin.gpc());
         decisions.changing(affectedBy(subject));

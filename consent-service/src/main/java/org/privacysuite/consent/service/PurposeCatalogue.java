@@ -16,7 +16,6 @@ import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.consent.domain.LegalBasis;
 import org.privacysuite.consent.domain.Purpose;
 import org.privacysuite.consent.domain.PurposeNotice;
-import org.privacysuite.consent.rest.PurposeUpdate;
 
 /** The purposes and their notice versions. */
 @ApplicationScoped
@@ -49,7 +48,7 @@ public class PurposeCatalogue {
      * the next notice version, and a material change makes earlier consents require renewal.
      */
     @Transactional
-    public Upserted upsert(String key, PurposeUpdate update, String officer) {
+    public Upserted upsert(String key, PurposeDefinition update, String officer) {
         decisions.changingEverything(); // gpc/required/reconsent changes alter every decision for the purpose
         Instant now = Instant.now(clock);
         Purpose purpose = Purpose.findById(key);

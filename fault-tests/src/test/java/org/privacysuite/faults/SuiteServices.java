@@ -68,7 +68,7 @@ final class SuiteServices {
         newsletterEnv.put("NEWSLETTER_SUPPRESSION_KEY", "fault-tests-only-newsletter-suppression-key-not-a-secret");
         newsletterEnv.put("NEWSLETTER_THROTTLE_KEY", "fault-tests-only-newsletter-throttle-key-not-a-secret");
         newsletterEnv.put("QUARKUS_MAILER_MOCK", "true");
-        newsletterEnv.put("NEWSLETTER_SENDING_INTERVAL", "off");
+        newsletterEnv.put("NEWSLETTER_SENDING_EVERY", "off");
         newsletter = AppProcess.service("newsletter-service", 28095, newsletterEnv);
         consent.launch();
         newsletter.launch();

@@ -29,7 +29,7 @@ public interface AccountConfig {
          * Keycloak deletions to retry ({@code off} disables the timer; tests call the job directly).
          */
         @WithDefault("60s")
-        String interval();
+        String every();
 
         /** Accounts handled per round; the next round continues. */
         @WithDefault("100")

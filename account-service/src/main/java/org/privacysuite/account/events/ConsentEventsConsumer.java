@@ -15,7 +15,7 @@ import org.privacysuite.events.kafka.InboundEvent;
 
 /** Applies withdrawals of {@code app-usage-data} consent: the usage data collected under it is deleted. */
 @ApplicationScoped
-public class ConsentEventConsumer {
+public class ConsentEventsConsumer {
 
     public static final String CONSUMER = "account-service.consent-events";
 

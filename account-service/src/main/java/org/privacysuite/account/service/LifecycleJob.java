@@ -15,7 +15,7 @@ import org.privacysuite.account.domain.ClosureCause;
 import org.privacysuite.account.domain.ErasureWork;
 
 /**
- * The periodic job ({@code account.lifecycle.interval}): closes pending accounts whose last hold ended or expired,
+ * The periodic job ({@code account.lifecycle.every}): closes pending accounts whose last hold ended or expired,
  * finishes closures and erasures that are not done (a Keycloak deletion that failed), and finds the accounts of
  * erasure requests for subjects this service has no row for yet. One replica runs a round at a time ({@link JobLease}).
  */
@@ -47,7 +47,7 @@ public class LifecycleJob {
         }
     }
 
-    @Scheduled(identity = "account-lifecycle", every = "${account.lifecycle.interval:60s}",
+    @Scheduled(identity = "account-lifecycle", every = "${account.lifecycle.every:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         Round round = runOnce();

@@ -105,7 +105,7 @@ public interface NewsletterConfig {
 
         /** How often a background round continues issues that are being sent; {@code off} disables it. */
         @WithDefault("15s")
-        String interval();
+        String every();
     }
 
     interface Browsing {

@@ -109,7 +109,7 @@ public class IssueSender {
     }
 
     /** Continues every issue being sent; in production replicas share the work and the send log keeps it exact. */
-    @Scheduled(identity = "newsletter-send-rounds", every = "${newsletter.sending.interval}", delayed = "10s",
+    @Scheduled(identity = "newsletter-send-rounds", every = "${newsletter.sending.every}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void continueSending() {
         List<String> sending = QuarkusTransaction.requiringNew().call(() -> Issue.<Issue>list("status", IssueStatus.SENDING)

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.privacysuite.dsar.domain.AnswerPart;
 import org.privacysuite.dsar.domain.AuditEntry;
 import org.privacysuite.dsar.domain.Jurisdiction;
 import org.privacysuite.dsar.domain.Participant;
@@ -27,6 +28,7 @@ import org.privacysuite.dsar.service.DsarJobs;
 class ExportRetentionTest extends DsarTestBase {
 
     private static final byte[] DATA = { 1, 2, 3 };
+    private static final String PARTED = UUID.randomUUID().toString();
 
     @Inject
     DsarJobs jobs;
@@ -46,11 +48,36 @@ class ExportRetentionTest extends DsarTestBase {
                     "audited once, not on every round");
             assertArrayEquals(DATA, participant(recent).dataEncrypted, "kept within the retention");
             assertTrue(PrivacyRequest.<PrivacyRequest>findById(recent).exportDataHeld);
+
+            assertNull(parted(old).answerId);
+            assertEquals(0, AnswerPart.count("requestId", old), "an answer in parts goes with the export");
+            assertEquals(PARTED, parted(recent).answerId);
+            assertEquals(1, AnswerPart.count("requestId = ?1 and answerId = ?2", recent, PARTED),
+                    "the parts an export is read from stay while it does, however old they are");
+            assertEquals(0, AnswerPart.count("requestId = ?1 and answerId <> ?2", recent, PARTED),
+                    "an answer that never completed goes once the retention has passed since it came");
         });
     }
 
     private static Participant participant(String requestId) {
         return Participant.findById(new Participant.Key(requestId, "consent-service"));
+    }
+
+    private static Participant parted(String requestId) {
+        return Participant.findById(new Participant.Key(requestId, "newsletter-service"));
+    }
+
+    /** A part as it is stored, received long before the retention ended. */
+    private static void part(String requestId, String answerId, int part, int parts) {
+        AnswerPart stored = new AnswerPart();
+        stored.requestId = requestId;
+        stored.service = "newsletter-service";
+        stored.answerId = answerId;
+        stored.part = part;
+        stored.parts = parts;
+        stored.dataEncrypted = DATA;
+        stored.receivedAt = Instant.now().minus(Duration.ofDays(500));
+        stored.persist();
     }
 
     private static String fulfilledAccess(Instant fulfilledAt) {
@@ -76,6 +103,17 @@ class ExportRetentionTest extends DsarTestBase {
             p.askedAt = r.receivedAt;
             p.answeredAt = fulfilledAt;
             p.persist();
+            // a second participant answered in one part (answer PARTED), after an answer that never completed
+            Participant q = new Participant();
+            q.requestId = id;
+            q.service = "newsletter-service";
+            q.outcome = Participant.ANSWERED;
+            q.answerId = PARTED;
+            q.askedAt = r.receivedAt;
+            q.answeredAt = fulfilledAt;
+            q.persist();
+            part(id, UUID.randomUUID().toString(), 1, 2);
+            part(id, PARTED, 1, 1);
         });
         return id;
     }

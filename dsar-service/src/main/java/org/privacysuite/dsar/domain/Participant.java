@@ -57,9 +57,13 @@ public class Participant extends PanacheEntityBase {
     @Column(name = "fields_json")
     public String fieldsJson;
 
-    /** The participant's copy of the subject's data (access), encrypted. */
+    /** The participant's copy of the subject's data (access), compressed and encrypted, when it came whole. */
     @Column(name = "data_encrypted")
     public byte[] dataEncrypted;
+
+    /** The answer whose parts ({@link AnswerPart}) hold the copy, when it came in parts; null otherwise. */
+    @Column(name = "answer_id")
+    public String answerId;
 
     @Column(name = "asked_at")
     public Instant askedAt;

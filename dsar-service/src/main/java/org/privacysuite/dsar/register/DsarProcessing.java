@@ -22,7 +22,7 @@ public final class DsarProcessing {
                     .in("privacy_request", "request_verification", "mail_outbox", "export_link", "privacy.requests"),
             DeclaredRecordType.deleted("participant-answer",
                     "each service's answer; for access, an encrypted copy of its data until the export's retention")
-                    .from(DataOrigin.RECEIVED).in("request_participant", "privacy.results"),
+                    .from(DataOrigin.RECEIVED).in("request_participant", "access_answer_part", "privacy.results"),
             DeclaredRecordType.retained("audit-trail", "who did what to the request and when, sealed and chained",
                     "GDPR Art. 5(2) accountability; CCPA regulations §7101: records of requests for 24 months", null)
                     .from(DataOrigin.RECEIVED).in("request_audit", "audit_chain", "audit_unlinked"),

@@ -89,10 +89,12 @@ public class DsarJobs {
     private void purgeExports(Instant now) {
         exportLinks.purgeExpired(now);
         Instant cutoff = now.minus(config.export().retention());
-        assembly.purgeReceivedBefore(cutoff);
+        assembly.purgeIncompleteBefore(cutoff);
         List<PrivacyRequest> expired = PrivacyRequest.list("exportDataHeld = true and fulfilledAt < ?1", cutoff);
         for (PrivacyRequest request : expired) {
-            Participant.update("dataEncrypted = null where requestId = ?1 and dataEncrypted is not null", request.id);
+            Participant.update("dataEncrypted = null, answerId = null where requestId = ?1"
+                    + " and (dataEncrypted is not null or answerId is not null)", request.id);
+            assembly.deleteOf(request.id);
             request.exportDataHeld = false;
             audit.note(request, AuditTrail.SYSTEM, "export-deleted", "retention of " + config.export().retention());
         }

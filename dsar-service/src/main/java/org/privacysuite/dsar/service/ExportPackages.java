@@ -48,6 +48,9 @@ public class ExportPackages {
     @Inject
     Clock clock;
 
+    @Inject
+    AnswerAssembly assembly;
+
     public ObjectNode assemble(PrivacyRequest request) {
         if (!request.type.collectsData()) {
             throw ProblemException.notFound("An export of request " + request.id);
@@ -65,12 +68,13 @@ public class ExportPackages {
         Map<String, ParticipantDeclared> portable = request.type == RequestType.PORTABILITY ? declarations.active()
                 : Map.of();
         for (Participant participant : Participant.of(request.id)) {
-            if (participant.dataEncrypted == null) {
+            if (participant.dataEncrypted == null && participant.answerId == null) {
                 throw new ProblemException(410, "export-deleted", "Export deleted",
                         "The export's data was deleted at the end of its retention period");
             }
             try {
-                JsonNode data = mapper.readTree(vault.open(participant.dataEncrypted));
+                JsonNode data = participant.answerId != null ? assembly.joined(participant)
+                        : mapper.readTree(vault.open(participant.dataEncrypted));
                 sections.set(sectionName(participant.service), request.type == RequestType.PORTABILITY
                         ? portableOnly(participant.service, data, portable) : data);
             } catch (IOException e) {

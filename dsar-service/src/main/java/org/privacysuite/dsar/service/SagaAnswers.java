@@ -1,7 +1,6 @@
 package org.privacysuite.dsar.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -117,12 +116,12 @@ public class SagaAnswers {
         if (participant == null) {
             return;
         }
-        JsonNode data = answer.whole() ? answer.data() : assembly.add(participant, answer);
-        if (data == null) {
+        if (answer.whole()) {
+            participant.dataEncrypted = assembly.seal(answer.data());
+        } else if (!assembly.add(participant, answer)) {
             return; // more parts to come
         }
         participant.outcome = Participant.ANSWERED;
-        participant.dataEncrypted = assembly.seal(data);
         participant.answeredAt = Instant.now(clock);
         participant.nextAskAt = null;
         settle(participant, answer.whole() ? "sent its data" : "sent its data in " + answer.parts() + " parts");

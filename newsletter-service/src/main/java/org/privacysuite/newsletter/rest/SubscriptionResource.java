@@ -29,7 +29,7 @@ import org.privacysuite.newsletter.rest.NewsletterDtos.SubscribeAccepted;
 import org.privacysuite.newsletter.rest.NewsletterDtos.SubscribeRequest;
 import org.privacysuite.newsletter.service.EmailAddresses;
 import org.privacysuite.newsletter.service.SignUpThrottle;
-import org.privacysuite.newsletter.service.Subscriptions;
+import org.privacysuite.newsletter.service.DoubleOptIn;
 import org.privacysuite.newsletter.service.TopicCatalogue;
 
 /**
@@ -43,7 +43,7 @@ import org.privacysuite.newsletter.service.TopicCatalogue;
 public class SubscriptionResource {
 
     @Inject
-    Subscriptions subscriptions;
+    DoubleOptIn optIn;
 
     @Inject
     TopicCatalogue catalogue;
@@ -73,7 +73,7 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "429", description = "Too many sign-ups from this client; Retry-After says when to try again.")
     public Response subscribe(@Valid @NotNull SubscribeRequest request, @Context HttpServerRequest http) {
         throttle.admitClient(http.remoteAddress().hostAddress());
-        Subscriptions.Requested accepted = subscriptions.subscribe(request.email(), request.topics(),
+        DoubleOptIn.Requested accepted = optIn.subscribe(request.email(), request.topics(),
                 request.deviceId(), callers.current());
         return Response.accepted(SubscribeAccepted.of(accepted.email(), accepted.topics())).build();
     }
@@ -86,7 +86,7 @@ public class SubscriptionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public ConfirmedDto confirm(@Valid @NotNull ConfirmRequest request) {
-        Subscriptions.Confirmed confirmed = subscriptions.confirm(request.token());
+        DoubleOptIn.Confirmed confirmed = optIn.confirm(request.token());
         return new ConfirmedDto(confirmed.subscriber().status.name(), confirmed.subscriber().email,
                 confirmed.subscriber().topics.stream().sorted().toList(), confirmed.suppressionLifted());
     }
@@ -100,7 +100,7 @@ public class SubscriptionResource {
     @Produces(MediaType.TEXT_HTML)
     public Response confirmForm(@FormParam("token") String token) {
         try {
-            Subscriptions.Confirmed confirmed = subscriptions.confirm(token);
+            DoubleOptIn.Confirmed confirmed = optIn.confirm(token);
             return pages.confirmed(EmailAddresses.masked(confirmed.subscriber().email),
                     catalogue.titlesOf(confirmed.subscriber().topics), confirmed.suppressionLifted());
         } catch (ProblemException e) {

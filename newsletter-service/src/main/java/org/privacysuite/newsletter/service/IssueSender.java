@@ -6,18 +6,12 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import org.privacysuite.commons.problem.ProblemException;
 import org.privacysuite.newsletter.config.NewsletterConfig;
@@ -25,8 +19,6 @@ import org.privacysuite.newsletter.domain.InterestPurpose;
 import org.privacysuite.newsletter.domain.Issue;
 import org.privacysuite.newsletter.domain.IssueStatus;
 import org.privacysuite.newsletter.domain.Section;
-import org.privacysuite.newsletter.domain.SendLogEntry;
-import org.privacysuite.newsletter.domain.SendStatus;
 import org.privacysuite.newsletter.domain.SubscriptionStatus;
 import org.privacysuite.newsletter.domain.Subscriber;
 import org.privacysuite.newsletter.domain.Topic;
@@ -74,7 +66,7 @@ public class IssueSender {
     EntityManager em;
 
     @Inject
-    DataSource dataSource;
+    SendLog sendLog;
 
     @Inject
     MeterRegistry registry;
@@ -126,11 +118,9 @@ public class IssueSender {
     public Progress progress(String issueId) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Issue issue = Issue.<Issue>findByIdOptional(issueId).orElseThrow(() -> ProblemException.notFound("Issue " + issueId));
-            long sent = SendLogEntry.count("issueId = ?1 and status = ?2", issueId, SendStatus.SENT);
-            long personalised = SendLogEntry.count("issueId = ?1 and status = ?2 and personalised = true", issueId,
-                    SendStatus.SENT);
-            long failed = SendLogEntry.count("issueId = ?1 and status = ?2 and attempts >= ?3", issueId,
-                    SendStatus.FAILED, config.sending().maxAttempts());
+            long sent = sendLog.sent(issueId);
+            long personalised = sendLog.sentPersonalised(issueId);
+            long failed = sendLog.failedForGood(issueId);
             long pending = issue.status == IssueStatus.SENT ? 0
                     : remaining(snapshot(issue, issue.sendStartedAt != null ? issue.sendStartedAt : Instant.now(clock)));
             return new Progress(sent + failed + pending, sent, failed, pending, personalised);
@@ -206,7 +196,7 @@ public class IssueSender {
             return true;
         } catch (RuntimeException e) {
             LOG.warnf("Issue %s: mail to subscriber %s failed: %s", issue.id(), recipient.id(), e.toString());
-            QuarkusTransaction.requiringNew().run(() -> recordFailure(issue.id(), recipient.id(), e));
+            QuarkusTransaction.requiringNew().run(() -> sendLog.recordFailure(issue.id(), recipient.id(), e));
             return false;
         }
     }
@@ -219,7 +209,7 @@ public class IssueSender {
         List<Section> mine = issue.sections().stream().filter(s -> subscriber.topics.contains(s.topic)).toList();
         boolean personalised = mine.stream().anyMatch(s -> interests.getOrDefault(s.topic, 0.0) > 0);
         List<Section> ordered = personalised ? personalisedOrder(mine, interests) : mine;
-        if (!claim(issue.id(), subscriberId, personalised)) {
+        if (!sendLog.claim(issue.id(), subscriberId, personalised)) {
             return; // another sender has it, or had it
         }
         List<MailComposer.RenderedSection> rendered = ordered.stream()
@@ -234,71 +224,5 @@ public class IssueSender {
         List<Section> ordered = new ArrayList<>(sections);
         ordered.sort(Comparator.comparingDouble((Section s) -> interests.getOrDefault(s.topic, 0.0)).reversed());
         return ordered;
-    }
-
-    /**
-     * Writes the send_log row in the current transaction. The primary key (issue, subscriber) makes a concurrent
-     * sender wait for this transaction and then fail the insert, so exactly one of them mails.
-     */
-    private boolean claim(String issueId, String subscriberId, boolean personalised) {
-        Timestamp now = Timestamp.from(Instant.now(clock));
-        java.util.Calendar utc = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
-        try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT status, attempts FROM send_log WHERE issue_id = ? AND subscriber_id = ?")) {
-                select.setString(1, issueId);
-                select.setString(2, subscriberId);
-                try (ResultSet rs = select.executeQuery()) {
-                    if (rs.next()) {
-                        if (!SendStatus.FAILED.name().equals(rs.getString(1))
-                                || rs.getInt(2) >= config.sending().maxAttempts()) {
-                            return false;
-                        }
-                        try (PreparedStatement retry = connection.prepareStatement("UPDATE send_log SET status = 'SENT',"
-                                + " attempts = attempts + 1, personalised = ?, updated_at = ?, failure = NULL"
-                                + " WHERE issue_id = ? AND subscriber_id = ? AND status = 'FAILED' AND attempts < ?")) {
-                            retry.setBoolean(1, personalised);
-                            retry.setTimestamp(2, now, utc);
-                            retry.setString(3, issueId);
-                            retry.setString(4, subscriberId);
-                            retry.setInt(5, config.sending().maxAttempts());
-                            return retry.executeUpdate() == 1;
-                        }
-                    }
-                }
-            }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO send_log"
-                    + " (issue_id, subscriber_id, status, attempts, personalised, updated_at) VALUES (?, ?, 'SENT', 1, ?, ?)")) {
-                insert.setString(1, issueId);
-                insert.setString(2, subscriberId);
-                insert.setBoolean(3, personalised);
-                insert.setTimestamp(4, now, utc);
-                insert.executeUpdate();
-                return true;
-            } catch (java.sql.SQLIntegrityConstraintViolationException e) {
-                return false; // a concurrent sender wrote it first and committed
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not write the send log", e);
-        }
-    }
-
-    private void recordFailure(String issueId, String subscriberId, RuntimeException failure) {
-        SendLogEntry entry = SendLogEntry.findById(new SendLogEntry.Key(issueId, subscriberId));
-        Instant now = Instant.now(clock);
-        if (entry == null) {
-            entry = new SendLogEntry();
-            entry.issueId = issueId;
-            entry.subscriberId = subscriberId;
-            entry.status = SendStatus.FAILED;
-            entry.attempts = 1;
-            entry.updatedAt = now;
-            entry.failure = failure.getClass().getSimpleName();
-            entry.persist();
-        } else if (entry.status == SendStatus.FAILED) {
-            entry.attempts++;
-            entry.updatedAt = now;
-            entry.failure = failure.getClass().getSimpleName();
-        }
     }
 }

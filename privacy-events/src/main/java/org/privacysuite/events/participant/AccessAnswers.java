@@ -23,7 +23,7 @@ public class AccessAnswers {
     /**
      * A part's data at most: 1 MiB, Kafka's default record size, so that a reader on default settings (a console
      * consumer, another language's client) takes every part, and no part holds a relay batch or a consumer fetch
-     * back. A subject with 10,000 consent decisions is about 22 parts.
+     * back. A subject with 10,000 consent decisions is about 12 parts.
      */
     public static final int PART_BYTES = 1024 * 1024;
 
